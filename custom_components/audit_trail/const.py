@@ -1,0 +1,91 @@
+"""Names and limits of Audit Trail (every limit says why it is what it is)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+DOMAIN: Final = "audit_trail"
+TITLE: Final = "Audit Trail"
+
+# Options (config entry options; every one has a default so an entry created with none works).
+CONF_INCLUDE_DOMAINS: Final = "include_domains"
+CONF_INCLUDE_ENTITIES: Final = "include_entities"
+CONF_INCLUDE_GLOBS: Final = "include_globs"
+CONF_EXCLUDE_DOMAINS: Final = "exclude_domains"
+CONF_EXCLUDE_ENTITIES: Final = "exclude_entities"
+CONF_EXCLUDE_GLOBS: Final = "exclude_globs"
+CONF_RETENTION_LEVEL: Final = "retention_level"
+CONF_TRANSITIONS_ONLY: Final = "transitions_only"
+CONF_SELECTED_ONLY: Final = "selected_only"
+CONF_SELECTED_ATTRIBUTES: Final = "selected_attributes"
+CONF_EXCLUDED_ATTRIBUTES: Final = "excluded_attributes"
+CONF_KEEP_MONTHS: Final = "keep_months"
+CONF_ARCHIVE_DROPPED: Final = "archive_dropped"
+
+LEVEL_FULL: Final = "full"
+LEVEL_SELECTED: Final = "selected"
+LEVEL_TRANSITIONS: Final = "transitions"
+LEVELS: Final = (LEVEL_FULL, LEVEL_SELECTED, LEVEL_TRANSITIONS)
+
+# Personal data that never reaches the immutable log unless the user removes it from the list:
+# positions (device_tracker, person, zone-aware sensors) and short-lived secrets (camera tokens,
+# which also rotate every few minutes and would otherwise write a row each time).
+DEFAULT_EXCLUDED_ATTRIBUTES: Final = (
+    "latitude",
+    "longitude",
+    "gps_accuracy",
+    "altitude",
+    "access_token",
+    "entity_picture",
+)
+# What "selected" keeps when the user lists nothing: the attributes that explain a value.
+DEFAULT_SELECTED_ATTRIBUTES: Final = ("unit_of_measurement", "device_class", "friendly_name")
+
+DEFAULT_OPTIONS: Final[dict[str, object]] = {
+    CONF_INCLUDE_DOMAINS: [],
+    CONF_INCLUDE_ENTITIES: [],
+    CONF_INCLUDE_GLOBS: [],
+    CONF_EXCLUDE_DOMAINS: [],
+    CONF_EXCLUDE_ENTITIES: [],
+    CONF_EXCLUDE_GLOBS: [],
+    CONF_RETENTION_LEVEL: LEVEL_FULL,
+    CONF_TRANSITIONS_ONLY: [],
+    CONF_SELECTED_ONLY: [],
+    CONF_SELECTED_ATTRIBUTES: list(DEFAULT_SELECTED_ATTRIBUTES),
+    CONF_EXCLUDED_ATTRIBUTES: list(DEFAULT_EXCLUDED_ATTRIBUTES),
+    CONF_KEEP_MONTHS: 0,
+    CONF_ARCHIVE_DROPPED: True,
+}
+
+# Where the store lives, relative to the Home Assistant configuration directory.
+STORE_DIRNAME: Final = "audit_trail"
+
+# Writer limits.
+# Commit at least this often so a crash loses at most about this much (documented in the README).
+COMMIT_INTERVAL_S: Final = 1.0
+# Rows per transaction: large enough to amortise fsync, small enough to keep a commit well
+# under the commit interval on a Raspberry Pi class machine.
+BATCH_MAX_ROWS: Final = 2000
+# Records held in memory between the event loop and the writer. A burst of 100,000 changes
+# fits; past it, records spill to a journal file on disk instead of being dropped.
+QUEUE_MAX: Final = 200_000
+# How long the final flush at Home Assistant stop may take before we record the rest as lost.
+FINAL_FLUSH_TIMEOUT_S: Final = 30.0
+
+# Causation limits.
+# Contexts remembered for resolving causes: covers minutes of a busy home; older contexts are
+# long finished, and a cause whose context fell out is recorded as "unknown", never guessed.
+CONTEXT_MEMO_MAX: Final = 20_000
+# Home Assistant lets an entity keep the caller's context for 5 s after an action call
+# (CONTEXT_RECENT_TIME_SECONDS in helpers/entity.py). A second change of the same entity under
+# the same context after this long is probably a physical change blamed on the caller.
+STALE_CONTEXT_S: Final = 2.0
+
+# Attribute payloads above this size (bytes of canonical JSON) are replaced by a marker row
+# field rather than written: keeps one misbehaving integration from filling the disk.
+MAX_ATTRIBUTES_BYTES: Final = 256 * 1024
+
+PAYLOAD_VERSION: Final = 1
+CAUSE_VERSION: Final = 1
+
+SIGNAL_COMMITTED: Final = f"{DOMAIN}_committed"
