@@ -18,7 +18,13 @@ from typing import Any
 CLIENT_ID = "http://127.0.0.1:8123/"
 
 
-def call(base: str, path: str, body: Any = None, token: str | None = None, form: bool = False) -> Any:  # noqa: ANN401
+def call(
+    base: str,
+    path: str,
+    body: dict[str, Any] | None = None,
+    token: str | None = None,
+    form: bool = False,
+) -> Any:  # noqa: ANN401
     """POST (or GET without a body) and return the decoded JSON answer."""
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     data = None

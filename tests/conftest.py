@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
+from pathlib import Path
 
 import pytest
 from homeassistant.core import HomeAssistant
@@ -14,6 +15,12 @@ from custom_components.audit_trail.const import DEFAULT_OPTIONS, DOMAIN, TITLE
 @pytest.fixture(autouse=True)
 def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
     """Let hass load custom_components/audit_trail."""
+
+
+@pytest.fixture(autouse=True)
+def isolated_config_dir(hass: HomeAssistant, tmp_path: Path) -> None:
+    """Give each test its own configuration directory, so each has its own store."""
+    hass.config.config_dir = str(tmp_path)
 
 
 def make_entry(options: dict[str, object] | None = None) -> MockConfigEntry:

@@ -2,26 +2,129 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from pathlib import Path
 
 from homeassistant.config_entries import ConfigEntry
-from homeassistant.core import HomeAssistant
+from homeassistant.const import EVENT_HOMEASSISTANT_FINAL_WRITE
+from homeassistant.core import Event, HomeAssistant, callback
+from homeassistant.exceptions import ConfigEntryError
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.dispatcher import dispatcher_send
+
+from .capture import Capture
+from .causation import ContextMemo
+from .const import (
+    CONTEXT_MEMO_MAX,
+    DOMAIN,
+    FINAL_FLUSH_TIMEOUT_S,
+    SIGNAL_COMMITTED,
+    STALE_CONTEXT_S,
+    STORE_DIRNAME,
+)
+from .policy import Policy
+from .store.base import StoreError
+from .store.sqlite import SqliteStore
+from .writer import Writer
+
+_LOGGER = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
 class AuditTrailData:
     """What a loaded entry owns."""
 
+    store: SqliteStore
+    writer: Writer
+    capture: Capture
+    policy: Policy
+
 
 type AuditTrailConfigEntry = ConfigEntry[AuditTrailData]
 
 
-async def async_setup_entry(hass: HomeAssistant, entry: AuditTrailConfigEntry) -> bool:  # noqa: ARG001
-    """Set up Audit Trail from its config entry."""
-    entry.runtime_data = AuditTrailData()
+async def async_setup_entry(hass: HomeAssistant, entry: AuditTrailConfigEntry) -> bool:
+    """Open the store, start the writer, record how we got here, then capture."""
+    store = SqliteStore(Path(hass.config.path(STORE_DIRNAME)))
+    try:
+        await hass.async_add_executor_job(store.open)
+        latest = await hass.async_add_executor_job(store.latest_states)
+        last_row = await hass.async_add_executor_job(store.last_row)
+    except StoreError as err:
+        await hass.async_add_executor_job(store.close)
+        raise ConfigEntryError(
+            translation_domain=DOMAIN,
+            translation_key="store_unavailable",
+            translation_placeholders={"error": str(err)},
+        ) from err
+    policy = Policy.from_options(entry.options)
+    writer = Writer(
+        store,
+        policy,
+        on_commit=lambda last_seq, rows: dispatcher_send(hass, SIGNAL_COMMITTED, last_seq, rows),
+        on_error=lambda err: _write_issue(hass, "write_failed", err),
+    )
+    capture = Capture(
+        hass,
+        policy,
+        writer,
+        ContextMemo(CONTEXT_MEMO_MAX, STALE_CONTEXT_S),
+        latest,
+        on_overflow=lambda full: _write_issue(hass, "queue_full", "full" if full else None),
+    )
+    writer.start()
+    capture.async_start(last_row)
+    entry.runtime_data = AuditTrailData(store, writer, capture, policy)
+
+    async def _final_write(_: Event) -> None:
+        await hass.async_add_executor_job(_stop_writer, entry.runtime_data)
+
+    entry.async_on_unload(hass.bus.async_listen(EVENT_HOMEASSISTANT_FINAL_WRITE, _final_write))
+    entry.async_on_unload(entry.add_update_listener(_async_options_updated))
     return True
 
 
-async def async_unload_entry(hass: HomeAssistant, entry: AuditTrailConfigEntry) -> bool:  # noqa: ARG001
-    """Unload the entry, releasing every listener and thread."""
+async def async_unload_entry(hass: HomeAssistant, entry: AuditTrailConfigEntry) -> bool:
+    """Stop capturing, write what is queued, release the thread and the store."""
+    entry.runtime_data.capture.async_stop()
+    await hass.async_add_executor_job(_stop_writer, entry.runtime_data)
     return True
+
+
+async def _async_options_updated(hass: HomeAssistant, entry: AuditTrailConfigEntry) -> None:
+    """Apply new options by reloading (the unload and load are themselves recorded)."""
+    await hass.config_entries.async_reload(entry.entry_id)
+
+
+def _stop_writer(data: AuditTrailData) -> None:
+    """Flush and stop the writer, then close the store (runs in an executor)."""
+    if not data.writer.stop(FINAL_FLUSH_TIMEOUT_S):
+        _LOGGER.error(
+            "Audit Trail could not write %s queued changes within %s s",
+            data.writer.backlog,
+            FINAL_FLUSH_TIMEOUT_S,
+        )
+        return
+    data.store.close()
+
+
+@callback
+def _issue(hass: HomeAssistant, issue_id: str, error: object | None) -> None:
+    if error is None:
+        ir.async_delete_issue(hass, DOMAIN, issue_id)
+        return
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        issue_id,
+        is_fixable=False,
+        severity=ir.IssueSeverity.ERROR,
+        translation_key=issue_id,
+        translation_placeholders={"error": str(error)},
+    )
+
+
+def _write_issue(hass: HomeAssistant, issue_id: str, error: object | None) -> None:
+    """Raise or clear a repair issue from any thread."""
+    hass.loop.call_soon_threadsafe(_issue, hass, issue_id, error)

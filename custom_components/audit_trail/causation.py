@@ -1,0 +1,228 @@
+"""Pure: resolve why a state changed from context ids and a bounded memo of what ran in them.
+
+Home Assistant passes a `Context` (id, user_id, parent_id) along everything one action causes:
+a user's call keeps the user's context, an automation run gets a new context whose parent is
+the triggering event's context, and a template or group entity takes the context of the state
+change it follows. The memo remembers, per context id, what started it (automation, script,
+action call, or the first state change made in it) so a cause can be named at capture time,
+many hops deep, with the user carried down the chain.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from .models import (
+    HIGH,
+    KIND_ACTION,
+    KIND_AUTOMATION,
+    KIND_DEVICE,
+    KIND_ENTITY,
+    KIND_SCRIPT,
+    KIND_UNKNOWN,
+    KIND_USER,
+    LOW,
+    Cause,
+    EntityMeta,
+)
+
+# How many parents the user search follows: real chains are a few hops; a bound stops cycles.
+MAX_PARENT_HOPS = 16
+ORIGIN_STATE = "state"
+
+
+@dataclass(slots=True)
+class MemoEntry:
+    """What started one context, and what has been recorded in it."""
+
+    kind: str
+    parent_id: str | None
+    user_id: str | None
+    first_time: float
+    entity_id: str | None = None
+    name: str | None = None
+    trigger: str | None = None
+    trigger_entity_id: str | None = None
+    service: str | None = None
+    via: str | None = None
+    # Entity ids the action calls in this context named, and the last of them that changed:
+    # a non-target entity changing after it (a template, a group) follows that entity.
+    targets: set[str] = field(default_factory=set)
+    last_target: tuple[str, int] | None = None
+    # For an origin state change: its own record ref and cause; otherwise the ref its parent
+    # chain leads to (the recorded row that set this context going).
+    ref: int | None = None
+    cause_ref: int | None = None
+    cause: Cause | None = None
+    entities: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeFacts:
+    """What capture knows about one state change when it happens."""
+
+    entity_id: str
+    ref: int
+    time: float
+    context_id: str
+    user_id: str | None
+    parent_id: str | None
+    meta: EntityMeta
+
+
+class ContextMemo:
+    """A bounded, insertion-ordered memo of contexts (oldest forgotten first)."""
+
+    def __init__(self, max_size: int, stale_after: float) -> None:
+        self._entries: OrderedDict[str, MemoEntry] = OrderedDict()
+        self._max = max_size
+        self._stale_after = stale_after
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, context_id: str | None) -> MemoEntry | None:
+        """Return the entry of a context, if remembered."""
+        return None if context_id is None else self._entries.get(context_id)
+
+    def _put(self, context_id: str, entry: MemoEntry) -> MemoEntry:
+        self._entries[context_id] = entry
+        if len(self._entries) > self._max:
+            self._entries.popitem(last=False)
+        return entry
+
+    def user_of(self, user_id: str | None, parent_id: str | None) -> str | None:
+        """Return the user behind a context: its own, else the nearest parent's."""
+        hops = 0
+        while user_id is None and parent_id is not None and hops < MAX_PARENT_HOPS:
+            parent = self._entries.get(parent_id)
+            if parent is None:
+                return None
+            user_id, parent_id = parent.user_id, parent.parent_id
+            hops += 1
+        return user_id
+
+    def _new(self, kind: str, user_id: str | None, parent_id: str | None,
+             time: float) -> MemoEntry:  # fmt: skip
+        parent = self.get(parent_id)
+        cause_ref = None if parent is None else (parent.ref or parent.cause_ref)
+        entry = MemoEntry(
+            kind=kind,
+            parent_id=parent_id,
+            user_id=self.user_of(user_id, parent_id),
+            first_time=time,
+            cause_ref=cause_ref,
+        )
+        if parent is not None and parent.kind == ORIGIN_STATE:
+            entry.trigger_entity_id = parent.entity_id
+        return entry
+
+    def note_run(self, kind: str, context_id: str, user_id: str | None, parent_id: str | None,
+                 entity_id: str | None, name: str | None, trigger: str | None,
+                 time: float) -> None:  # fmt: skip
+        """Remember an automation or script run that started in a context.
+
+        A script started by an action call runs in the caller's context: the new entry keeps
+        what the caller's entry knew (user, trigger, cause) and names the caller's run as `via`.
+        """
+        existing = self._entries.get(context_id)
+        entry = self._new(kind, user_id, parent_id, time)
+        entry.entity_id, entry.name, entry.trigger = entity_id, name, trigger
+        if existing is not None:
+            entry.user_id = entry.user_id or existing.user_id
+            entry.cause_ref = existing.cause_ref or existing.ref
+            entry.trigger_entity_id = entry.trigger_entity_id or existing.trigger_entity_id
+            entry.first_time = existing.first_time
+            if existing.kind in (KIND_AUTOMATION, KIND_SCRIPT):
+                entry.via = existing.entity_id
+                entry.trigger = entry.trigger or existing.trigger
+        self._put(context_id, entry)
+
+    def note_service(self, context_id: str, user_id: str | None, parent_id: str | None,
+                     service: str, targets: Iterable[str], time: float) -> None:  # fmt: skip
+        """Remember an action call; inside a run it names the action the run is taking."""
+        entry = self._entries.get(context_id)
+        if entry is None:
+            entry = self._put(context_id, self._new(KIND_ACTION, user_id, parent_id, time))
+        entry.service = service
+        entry.targets.update(targets)
+
+    def note_event(self, context_id: str, user_id: str | None, parent_id: str | None,
+                   time: float) -> None:  # fmt: skip
+        """Remember a context some other event started (kept for the user it carries)."""
+        if context_id not in self._entries:
+            self._put(context_id, self._new(KIND_ACTION, user_id, parent_id, time))
+
+    def resolve(self, facts: ChangeFacts) -> tuple[Cause, int | None]:
+        """Return the cause of a state change and the ref of the row that caused it."""
+        entry = self._entries.get(facts.context_id)
+        if entry is None:
+            cause, cause_ref = self._resolve_origin(facts)
+            entry = self._new(ORIGIN_STATE, facts.user_id, facts.parent_id,
+                              facts.time)  # fmt: skip
+            entry.entity_id, entry.ref, entry.cause = facts.entity_id, facts.ref, cause
+            entry.entities[facts.entity_id] = facts.time
+            self._put(facts.context_id, entry)
+            return cause, cause_ref
+        cause, cause_ref = self._resolve_known(entry, facts)
+        if facts.entity_id in entry.targets:
+            entry.last_target = (facts.entity_id, facts.ref)
+        first_seen = entry.entities.setdefault(facts.entity_id, facts.time)
+        if facts.time - first_seen > self._stale_after:
+            cause = replace(cause, confidence=LOW, reason="context_reused")
+        return cause, cause_ref
+
+    def _resolve_origin(self, facts: ChangeFacts) -> tuple[Cause, int | None]:
+        """Resolve the first change seen in a context: a user, a known parent, or the device."""
+        base = Cause(kind=KIND_DEVICE, context_id=facts.context_id, parent_id=facts.parent_id)
+        user_id = self.user_of(facts.user_id, facts.parent_id)
+        if facts.user_id is not None:
+            return replace(base, kind=KIND_USER, user_id=facts.user_id), None
+        parent = self.get(facts.parent_id)
+        if parent is not None:
+            cause, ref = self._resolve_known(parent, facts)
+            return replace(cause, context_id=facts.context_id, parent_id=facts.parent_id), ref
+        if facts.parent_id is not None:
+            return replace(base, kind=KIND_UNKNOWN, user_id=user_id, reason="parent_not_seen"), None
+        meta = facts.meta
+        return replace(base, device_id=meta.device_id, platform=meta.platform), None
+
+    def _resolve_known(self, entry: MemoEntry, facts: ChangeFacts) -> tuple[Cause, int | None]:
+        """Resolve a change inside a context whose start is remembered."""
+        base = Cause(
+            kind=KIND_UNKNOWN,
+            context_id=facts.context_id,
+            parent_id=entry.parent_id,
+            user_id=entry.user_id,
+        )
+        if (
+            entry.last_target is not None
+            and entry.kind != ORIGIN_STATE
+            and facts.entity_id not in entry.targets
+        ):
+            # Not named by any call here, changing after an entity that was: it follows it.
+            target_entity, target_ref = entry.last_target
+            return replace(base, kind=KIND_ENTITY, entity_id=target_entity), target_ref
+        if entry.kind in (KIND_AUTOMATION, KIND_SCRIPT):
+            cause = replace(
+                base,
+                kind=entry.kind,
+                entity_id=entry.entity_id,
+                name=entry.name,
+                run_id=facts.context_id,
+                trigger=entry.trigger,
+                trigger_entity_id=entry.trigger_entity_id,
+                service=entry.service,
+                via=entry.via,
+            )
+            return cause, entry.cause_ref
+        if entry.kind == KIND_ACTION:
+            kind = KIND_USER if entry.user_id and entry.parent_id is None else KIND_ACTION
+            return replace(base, kind=kind, service=entry.service), entry.cause_ref
+        # An origin state change: another entity's change set this one going (template, group).
+        if entry.entity_id != facts.entity_id:
+            return replace(base, kind=KIND_ENTITY, entity_id=entry.entity_id), entry.ref
+        original = entry.cause or Cause(kind=KIND_UNKNOWN)
+        return replace(original, confidence=original.confidence or HIGH), entry.cause_ref

@@ -1,0 +1,1 @@
+"""Storage: the protocol every backend implements, and the backends (SQLite now)."""

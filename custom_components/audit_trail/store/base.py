@@ -1,0 +1,66 @@
+"""The storage protocol and the store's own errors (driver errors are translated into these)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from ..models import Record, StoredRow, StoreStats, VerifyResult
+from ..policy import Policy
+
+
+class StoreError(Exception):
+    """A store operation failed; the message says what and why."""
+
+
+class StoreFullError(StoreError):
+    """The disk holding the store is full."""
+
+
+class AuditStore(Protocol):
+    """An append-only, hash-chained audit log. Only the writer thread calls `append`."""
+
+    def open(self) -> None:
+        """Create or migrate the store and load its head."""
+
+    def close(self) -> None:
+        """Release every connection."""
+
+    @property
+    def last_seq(self) -> int:
+        """Return the seq of the newest row (0 when empty)."""
+
+    def append(self, records: Sequence[Record], policy: Policy) -> list[int]:
+        """Append records in one transaction, extending the chain; return their seqs."""
+
+    def last_row(self) -> StoredRow | None:
+        """Return the newest row."""
+
+    def latest_states(self) -> dict[str, StoredRow]:
+        """Return the newest row of every entity ever recorded (the projection)."""
+
+    def state_at(self, entity_ids: Sequence[str] | None, at_us: int) -> dict[str, StoredRow]:
+        """Return each entity's newest row at or before a time (all entities when None)."""
+
+    def history(
+        self,
+        entity_ids: Sequence[str] | None,
+        start_us: int,
+        end_us: int,
+        event_types: Sequence[str] | None,
+        after_seq: int,
+        limit: int,
+    ) -> list[StoredRow]:
+        """Return rows in [start, end] by seq, after a seq cursor, at most limit."""
+
+    def row(self, seq: int) -> StoredRow | None:
+        """Return one row by seq."""
+
+    def verify(self, from_seq: int | None = None) -> VerifyResult:
+        """Walk the hash chain (from a seq, or whole) and report the first row that differs."""
+
+    def drop_partition(self, month: str, archive: bool) -> bool:
+        """Drop one month's partition (archiving it first if asked); True if it existed."""
+
+    def stats(self) -> StoreStats:
+        """Return figures about the store."""

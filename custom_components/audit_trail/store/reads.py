@@ -1,0 +1,295 @@
+"""Reads of the SQLite backend, each on its own read-only connection so the writer never waits."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from ..models import ET_CHECKPOINT, StoredRow, VerifyResult
+from .chain import row_hash
+from .schema import LOG_COLUMNS, ROW_SELECT
+
+_N = len(LOG_COLUMNS)
+_HEAD = 11  # columns before old_attrs/new_attrs in LOG_COLUMNS
+# Longest causation chain followed: far beyond any real home (loops are impossible, as a row
+# can only name an older row, but a bound keeps a corrupt store from looping a query).
+MAX_CHAIN = 64
+
+
+# Times outside what a calendar month can name are clamped (a query may say "until forever").
+_MAX_US = 253_402_300_799_000_000  # 9999-12-31T23:59:59Z
+
+
+def month_of(time_us: int) -> str:
+    """Return the partition key (YYYY-MM, UTC) of a time."""
+    return datetime.fromtimestamp(min(max(time_us, 0), _MAX_US) / 1e6, UTC).strftime("%Y-%m")
+
+
+def _loads(text: str | None) -> Any:  # noqa: ANN401
+    return None if text is None else orjson.loads(text)
+
+
+def decode_row(row: Sequence[Any]) -> StoredRow:
+    """Build a StoredRow from a ROW_SELECT result."""
+    v = dict(zip(LOG_COLUMNS, row[:_N], strict=True))
+    return StoredRow(
+        seq=v["seq"],
+        time_us=v["time_us"],
+        event_type=v["event_type"],
+        entity_id=v["entity_id"],
+        registry_id=v["registry_id"],
+        device_id=v["device_id"],
+        area_id=v["area_id"],
+        domain=v["domain"],
+        platform=v["platform"],
+        old_state=v["old_state"],
+        new_state=v["new_state"],
+        old_attributes=_loads(row[_N + 1]),
+        new_attributes=_loads(row[_N + 2]),
+        last_changed_us=v["last_changed_us"],
+        last_updated_us=v["last_updated_us"],
+        context_id=v["context_id"],
+        context_user_id=v["context_user_id"],
+        context_parent_id=v["context_parent_id"],
+        cause=_loads(v["cause"]),
+        causation_seq=v["causation_seq"],
+        payload=_loads(v["payload"]),
+        version=v["v"],
+        hash=bytes(row[_N]),
+    )
+
+
+class ReadMixin:
+    """Queries over the monthly partitions of a store directory."""
+
+    directory: Path
+
+    def partition_paths(self) -> list[Path]:
+        """Return the partition files, oldest first."""
+        raise NotImplementedError
+
+    @contextmanager
+    def _read(self, path: Path) -> Iterator[sqlite3.Connection]:
+        with closing(
+            sqlite3.connect(
+                f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+            )
+        ) as conn:
+            conn.execute("PRAGMA busy_timeout=10000")
+            yield conn
+
+    def _partition_at(self, time_us: int) -> Path | None:
+        """Return the newest partition whose month is not after the time's month."""
+        month = month_of(time_us)
+        found = [p for p in self.partition_paths() if p.stem.removeprefix("log-") <= month]
+        return found[-1] if found else None
+
+    def _partition_of_seq(self, seq: int) -> Path | None:
+        found = None
+        for path in self.partition_paths():
+            with self._read(path) as conn:
+                row = conn.execute("SELECT value FROM meta WHERE key = 'first_seq'").fetchone()
+            if row is not None and int(row[0]) <= seq:
+                found = path
+        return found
+
+    def last_row(self) -> StoredRow | None:
+        """Return the newest row."""
+        for path in reversed(self.partition_paths()):
+            with self._read(path) as conn:
+                row = conn.execute(f"{ROW_SELECT} ORDER BY l.seq DESC LIMIT 1").fetchone()
+            if row is not None:
+                return decode_row(row)
+        return None
+
+    def latest_states(self) -> dict[str, StoredRow]:
+        """Return the newest row of every entity in the newest partition (which checkpoints all)."""
+        paths = self.partition_paths()
+        if not paths:
+            return {}
+        with self._read(paths[-1]) as conn:
+            rows = conn.execute(
+                f"{ROW_SELECT} WHERE l.seq IN (SELECT seq FROM latest) ORDER BY l.seq"
+            ).fetchall()
+        return {r.entity_id: r for r in map(decode_row, rows) if r.entity_id is not None}
+
+    def state_at(self, entity_ids: Sequence[str] | None, at_us: int) -> dict[str, StoredRow]:
+        """Return each entity's newest row at or before a time, in one set-based statement."""
+        path = self._partition_at(at_us)
+        if path is None:
+            return {}
+        with self._read(path) as conn:
+            ids = (
+                orjson.dumps(list(entity_ids))
+                if entity_ids is not None
+                else orjson.dumps([r[0] for r in conn.execute("SELECT entity_id FROM latest")])
+            )
+            rows = conn.execute(
+                f"""{ROW_SELECT} WHERE l.seq IN (
+                    SELECT (SELECT x.seq FROM log AS x
+                            WHERE x.entity_id = ids.value AND x.time_us <= ?
+                            ORDER BY x.time_us DESC, x.seq DESC LIMIT 1)
+                    FROM json_each(?) AS ids)""",
+                (at_us, ids),
+            ).fetchall()
+        return {r.entity_id: r for r in map(decode_row, rows) if r.entity_id is not None}
+
+    def history(
+        self,
+        entity_ids: Sequence[str] | None,
+        start_us: int,
+        end_us: int,
+        event_types: Sequence[str] | None,
+        after_seq: int,
+        limit: int,
+    ) -> list[StoredRow]:
+        """Return rows in [start, end] after a seq cursor, oldest first, at most limit.
+
+        Checkpoint rows repeat known states at a month's start; they are left out unless asked.
+        """
+        where = ["l.time_us BETWEEN ? AND ?", "l.seq > ?"]
+        params: list[Any] = [start_us, end_us, after_seq]
+        if entity_ids is not None:
+            where.append("l.entity_id IN (SELECT value FROM json_each(?))")
+            params.append(orjson.dumps(list(entity_ids)).decode())
+        types = list(event_types) if event_types else None
+        if types is not None:
+            where.append("l.event_type IN (SELECT value FROM json_each(?))")
+            params.append(orjson.dumps(types).decode())
+        else:
+            where.append("l.event_type != ?")
+            params.append(ET_CHECKPOINT)
+        first, last = month_of(start_us), month_of(end_us)
+        out: list[StoredRow] = []
+        for path in self.partition_paths():
+            month = path.stem.removeprefix("log-")
+            if month > last or len(out) >= limit:
+                break
+            if month < first and path != self._partition_at(start_us):
+                continue
+            with self._read(path) as conn:
+                rows = conn.execute(
+                    f"{ROW_SELECT} WHERE {' AND '.join(where)} ORDER BY l.seq LIMIT ?",
+                    (*params, limit - len(out)),
+                ).fetchall()
+            out.extend(map(decode_row, rows))
+        return out
+
+    def row(self, seq: int) -> StoredRow | None:
+        """Return one row by seq."""
+        path = self._partition_of_seq(seq)
+        if path is None:
+            return None
+        with self._read(path) as conn:
+            row = conn.execute(f"{ROW_SELECT} WHERE l.seq = ?", (seq,)).fetchone()
+        return None if row is None else decode_row(row)
+
+    def chain(self, seq: int) -> list[StoredRow]:
+        """Return a row and its causes, effect first, with one recursive query per partition."""
+        out: list[StoredRow] = []
+        next_seq: int | None = seq
+        while next_seq is not None and len(out) < MAX_CHAIN:
+            path = self._partition_of_seq(next_seq)
+            if path is None:
+                break
+            with self._read(path) as conn:
+                rows = conn.execute(
+                    f"""WITH RECURSIVE c(seq, depth) AS (
+                          SELECT ?, 0
+                          UNION ALL
+                          SELECT l.causation_seq, c.depth + 1 FROM log AS l JOIN c ON l.seq = c.seq
+                          WHERE l.causation_seq IS NOT NULL AND c.depth < ?)
+                        {ROW_SELECT} JOIN c ON c.seq = l.seq ORDER BY c.depth""",
+                    (next_seq, MAX_CHAIN),
+                ).fetchall()
+            if not rows:
+                break
+            found = [decode_row(r) for r in rows]
+            out.extend(found)
+            tail = found[-1].causation_seq
+            next_seq = tail if tail is not None and tail < found[-1].seq else None
+        return out[:MAX_CHAIN]
+
+    def verify(self, from_seq: int | None = None) -> VerifyResult:
+        """Walk the hash chain over every kept partition (or from a seq) and check each row."""
+        checked = 0
+        prev: bytes | None = None
+        for path in self.partition_paths():
+            with self._read(path) as conn:
+                result = _verify_partition(conn, prev, from_seq)
+            if isinstance(result, VerifyResult):
+                return VerifyResult(
+                    ok=False,
+                    checked=checked + result.checked,
+                    first_bad_seq=result.first_bad_seq,
+                    reason=result.reason,
+                )
+            prev, count = result
+            checked += count
+        return VerifyResult(ok=True, checked=checked)
+
+
+def _verify_partition(
+    conn: sqlite3.Connection, prev: bytes | None, from_seq: int | None
+) -> tuple[bytes, int] | VerifyResult:
+    """Check one partition; return (its last hash, rows checked) or the first failure."""
+    meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    first_seq = int(meta["first_seq"])
+    anchor = bytes.fromhex(meta["prev_hash"])
+    if prev is not None and anchor != prev:
+        return VerifyResult(
+            ok=False, checked=0, first_bad_seq=first_seq, reason="partition_link_broken"
+        )
+    bad_attrs = {
+        bytes(h)
+        for h, text in conn.execute("SELECT hash, json FROM attrs")
+        if hashlib.sha256(text.encode()).digest() != bytes(h)
+    }
+    expected, start = first_seq, first_seq
+    if from_seq is not None and from_seq > first_seq:
+        before = conn.execute(
+            "SELECT seq, hash FROM log WHERE seq < ? ORDER BY seq DESC LIMIT 1", (from_seq,)
+        ).fetchone()
+        if before is not None:
+            anchor, expected, start = bytes(before[1]), before[0] + 1, before[0] + 1
+    checked = 0
+    for row in conn.execute(f"{ROW_SELECT} WHERE l.seq >= ? ORDER BY l.seq", (start,)):
+        seq = row[0]
+        if seq != expected:
+            return VerifyResult(
+                ok=False, checked=checked, first_bad_seq=expected, reason="row_missing"
+            )
+        old_h, new_h = row[_N + 3], row[_N + 4]
+        if (old_h is not None and bytes(old_h) in bad_attrs) or (
+            new_h is not None and bytes(new_h) in bad_attrs
+        ):
+            return VerifyResult(
+                ok=False, checked=checked, first_bad_seq=seq, reason="attributes_altered"
+            )
+        hashed = (
+            *row[:_HEAD],
+            None if old_h is None else bytes(old_h).hex(),
+            None if new_h is None else bytes(new_h).hex(),
+            *row[_HEAD + 2 : _N],
+        )
+        if (row[_HEAD] is not None and old_h is None) or (
+            row[_HEAD + 1] is not None and new_h is None
+        ):
+            return VerifyResult(
+                ok=False, checked=checked, first_bad_seq=seq, reason="attributes_missing"
+            )
+        anchor = row_hash(anchor, hashed)
+        if anchor != bytes(row[_N]):
+            return VerifyResult(
+                ok=False, checked=checked, first_bad_seq=seq, reason="hash_mismatch"
+            )
+        expected += 1
+        checked += 1
+    return anchor, checked

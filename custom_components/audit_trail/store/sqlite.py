@@ -1,0 +1,332 @@
+"""The SQLite backend: one file per month, WAL, one writer connection, fresh read connections."""
+
+from __future__ import annotations
+
+import errno
+import gzip
+import shutil
+import sqlite3
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import closing, contextmanager
+from pathlib import Path
+from typing import Any
+
+from ..const import MAX_ATTRIBUTES_BYTES, PAYLOAD_VERSION
+from ..models import ET_CHECKPOINT, KIND_SYSTEM, Cause, Record, StoreStats
+from ..policy import Policy
+from .base import StoreError, StoreFullError
+from .chain import GENESIS, canonical_json, encode_attributes, filter_attributes, row_hash
+from .reads import ReadMixin, month_of
+from .schema import INSERT_LOG, migrate
+
+PARTITION_GLOB = "log-????-??.db"
+# Attribute-set ids remembered per partition: a home's distinct attribute sets in use at once.
+ATTR_CACHE_MAX = 50_000
+# Capture refs remembered to turn causation_ref into causation_seq: causes are seconds old, and
+# this covers minutes of a busy home.
+REF_CACHE_MAX = 100_000
+
+
+@contextmanager
+def translate_errors(what: str) -> Iterator[None]:
+    """Turn driver errors into store errors, once, at this boundary."""
+    try:
+        yield
+    except sqlite3.Error as err:
+        if "full" in str(err).lower() or getattr(err, "sqlite_errorcode", 0) == 13:  # noqa: PLR2004
+            raise StoreFullError(f"{what}: the disk is full") from err
+        raise StoreError(f"{what}: {err}") from err
+    except OSError as err:
+        if err.errno == errno.ENOSPC:
+            raise StoreFullError(f"{what}: the disk is full") from err
+        raise StoreError(f"{what}: {err}") from err
+
+
+class SqliteStore(ReadMixin):
+    """An append-only, hash-chained log in monthly SQLite files under one directory."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._write: sqlite3.Connection | None = None
+        self._write_month: str | None = None
+        self._last_seq = 0
+        self._last_hash = GENESIS
+        self._attr_ids: dict[bytes, int] = {}
+        self._ref_seq: dict[int, int] = {}
+        self._lock = threading.Lock()  # guards the head (seq, hash) and the write connection
+
+    # -- life cycle ------------------------------------------------------------------------
+    def open(self) -> None:
+        """Create the directory, migrate every partition and load the chain's head."""
+        with translate_errors("opening the store"):
+            self.directory.mkdir(parents=True, exist_ok=True)
+            for path in self.partition_paths():
+                with closing(self._connect(path)) as conn:
+                    migrate(conn)
+            paths = self.partition_paths()
+            if paths:
+                self._open_write(paths[-1])
+                row = (
+                    self._write_conn()
+                    .execute("SELECT seq, hash FROM log ORDER BY seq DESC LIMIT 1")
+                    .fetchone()
+                )
+                if row:
+                    self._last_seq, self._last_hash = int(row[0]), bytes(row[1])
+                else:
+                    self._last_seq = int(self._meta(self._write_conn(), "first_seq")) - 1
+                    self._last_hash = bytes.fromhex(self._meta(self._write_conn(), "prev_hash"))
+
+    def close(self) -> None:
+        """Close the write connection (reads close their own)."""
+        with self._lock:
+            if self._write is not None:
+                self._write.close()
+                self._write = None
+
+    @property
+    def last_seq(self) -> int:
+        """Return the seq of the newest row (0 when empty)."""
+        return self._last_seq
+
+    # -- partitions ------------------------------------------------------------------------
+    def partition_paths(self) -> list[Path]:
+        """Return the partition files, oldest first."""
+        return sorted(self.directory.glob(PARTITION_GLOB))
+
+    def path_for(self, month: str) -> Path:
+        """Return the file of a month's partition."""
+        return self.directory / f"log-{month}.db"
+
+    @staticmethod
+    def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
+        if readonly:
+            conn = sqlite3.connect(
+                f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+            )
+        else:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            # NORMAL in WAL survives a process crash; power loss may lose the last commits.
+            conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA busy_timeout=10000")
+        return conn
+
+    def _open_write(self, path: Path) -> None:
+        if self._write is not None:
+            self._write.close()
+        self._write = self._connect(path)
+        migrate(self._write)
+        self._write_month = path.stem.removeprefix("log-")
+        self._attr_ids.clear()
+
+    def _write_conn(self) -> sqlite3.Connection:
+        if self._write is None:
+            raise StoreError("the store is not open for writing")
+        return self._write
+
+    @staticmethod
+    def _meta(conn: sqlite3.Connection, key: str) -> str:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise StoreError(f"partition metadata lacks {key}")
+        return str(row[0])
+
+    def _start_partition(self, month: str, time_us: int, policy: Policy) -> None:
+        """Open a new month: anchor the chain, then checkpoint every live entity's state."""
+        previous = self.latest_states() if self._write is not None else {}
+        self._open_write(self.path_for(month))
+        conn = self._write_conn()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany(
+            "INSERT INTO meta (key, value) VALUES (?, ?)",
+            [
+                ("month", month),
+                ("first_seq", str(self._last_seq + 1)),
+                ("prev_hash", self._last_hash.hex()),
+                ("created_us", str(time_us)),
+            ],
+        )
+        checkpoints = [
+            Record(
+                ref=0,
+                time_us=time_us,
+                event_type=ET_CHECKPOINT,
+                cause=Cause(kind=KIND_SYSTEM, reason="partition_start"),
+                entity_id=row.entity_id,
+                new_state=row.new_state,
+                new_attributes=row.new_attributes,
+                last_changed_us=row.last_changed_us,
+                last_updated_us=row.last_updated_us,
+                causation_seq=row.seq,
+                payload={"partition": month},
+            )
+            for row in previous.values()
+            if row.new_state is not None and row.entity_id is not None
+        ]
+        self._insert(conn, checkpoints, policy)
+        conn.execute("COMMIT")
+
+    # -- append ----------------------------------------------------------------------------
+    def append(self, records: Sequence[Record], policy: Policy) -> list[int]:
+        """Append records in one transaction per partition; return their seqs in order."""
+        seqs: list[int] = []
+        with self._lock, translate_errors("appending to the store"):
+            start = 0
+            while start < len(records):
+                month = max(month_of(records[start].time_us), self._write_month or "")
+                if month != self._write_month:
+                    self._start_partition(month, records[start].time_us, policy)
+                end = start
+                while end < len(records) and month_of(records[end].time_us) <= month:
+                    end += 1
+                seqs.extend(self._append_batch(records[start:end], policy))
+                start = end
+        return seqs
+
+    def _append_batch(self, records: Sequence[Record], policy: Policy) -> list[int]:
+        conn = self._write_conn()
+        head = (self._last_seq, self._last_hash)
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            seqs = self._insert(conn, records, policy)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            self._last_seq, self._last_hash = head
+            self._attr_ids.clear()  # ids inserted by the rolled-back transaction are gone
+            raise
+        return seqs
+
+    def _insert(
+        self, conn: sqlite3.Connection, records: Sequence[Record], policy: Policy
+    ) -> list[int]:
+        rows: list[tuple[Any, ...]] = []
+        latest: dict[str, int] = {}
+        seq, prev = self._last_seq, self._last_hash
+        for record in records:
+            seq += 1
+            if record.ref:
+                if len(self._ref_seq) >= REF_CACHE_MAX:
+                    del self._ref_seq[next(iter(self._ref_seq))]
+                self._ref_seq[record.ref] = seq
+            causation = record.causation_seq
+            if causation is None and record.causation_ref is not None:
+                causation = self._ref_seq.get(record.causation_ref)
+            values = self._row_values(conn, seq, record, causation, policy)
+            prev = row_hash(prev, values[0])
+            rows.append((*values[1], prev))
+            if record.entity_id is not None:
+                latest[record.entity_id] = seq
+        conn.executemany(INSERT_LOG, rows)
+        conn.executemany(
+            "INSERT INTO latest (entity_id, seq) VALUES (?, ?) "
+            "ON CONFLICT (entity_id) DO UPDATE SET seq = excluded.seq",
+            latest.items(),
+        )
+        first = self._last_seq + 1
+        self._last_seq, self._last_hash = seq, prev
+        return list(range(first, seq + 1))
+
+    def _attr_id(
+        self,
+        conn: sqlite3.Connection,
+        attributes: Mapping[str, Any] | None,
+        entity_id: str | None,
+        policy: Policy,
+    ) -> tuple[int | None, str | None]:
+        """Store an attribute set once (by content hash); return its id and hash."""
+        if attributes is None:
+            return None, None
+        if entity_id is not None:
+            attributes = filter_attributes(
+                attributes,
+                policy.level(entity_id),
+                policy.selected_attributes,
+                policy.excluded_attributes,
+            )
+            if attributes is None:
+                return None, None
+        text, digest = encode_attributes(attributes, MAX_ATTRIBUTES_BYTES)
+        attr_id = self._attr_ids.get(digest)
+        if attr_id is None:
+            found = conn.execute("SELECT id FROM attrs WHERE hash = ?", (digest,)).fetchone()
+            if found is None:
+                attr_id = conn.execute(
+                    "INSERT INTO attrs (hash, json) VALUES (?, ?)", (digest, text.decode())
+                ).lastrowid
+            else:
+                attr_id = int(found[0])
+            if len(self._attr_ids) >= ATTR_CACHE_MAX:
+                self._attr_ids.clear()
+            self._attr_ids[digest] = int(attr_id or 0)
+        return int(attr_id or 0), digest.hex()
+
+    def _row_values(
+        self,
+        conn: sqlite3.Connection,
+        seq: int,
+        record: Record,
+        causation: int | None,
+        policy: Policy,
+    ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        """Return (the values the hash covers, the values stored) of one row."""
+        old_id, old_hash = self._attr_id(conn, record.old_attributes, record.entity_id, policy)
+        new_id, new_hash = self._attr_id(conn, record.new_attributes, record.entity_id, policy)
+        meta = record.meta
+        cause = canonical_json(record.cause.as_dict()).decode()
+        payload = None if record.payload is None else canonical_json(record.payload).decode()
+        head: tuple[Any, ...] = (
+            seq,
+            record.time_us,
+            record.event_type,
+            record.entity_id,
+            meta.registry_id,
+        )
+        head += (meta.device_id, meta.area_id, record.domain, meta.platform)
+        head += (record.old_state, record.new_state)
+        tail: tuple[Any, ...] = (record.last_changed_us, record.last_updated_us, record.context_id)
+        tail += (record.context_user_id, record.context_parent_id, record.cause.actor, cause)
+        tail += (causation, payload, PAYLOAD_VERSION)
+        return (*head, old_hash, new_hash, *tail), (*head, old_id, new_id, *tail)
+
+    # -- retention -------------------------------------------------------------------------
+    def drop_partition(self, month: str, archive: bool) -> bool:
+        """Drop one month's file in O(1), optionally compressing it into archive/ first."""
+        path = self.path_for(month)
+        with self._lock, translate_errors(f"dropping {month}"):
+            if month == self._write_month or not path.exists():
+                return False
+            if archive:
+                target = self.directory / "archive" / f"{path.name}.gz"
+                target.parent.mkdir(exist_ok=True)
+                with path.open("rb") as src, gzip.open(target, "wb") as dst:
+                    shutil.copyfileobj(src, dst)
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return True
+
+    def stats(self) -> StoreStats:
+        """Return row count, head, oldest time, size on disk and partitions."""
+        paths = self.partition_paths()
+        size = sum(p.stat().st_size for p in self.directory.glob("log-*.db*"))
+        oldest = None
+        rows = 0
+        with translate_errors("reading statistics"):
+            for index, path in enumerate(paths):
+                with closing(self._connect(path, readonly=True)) as conn:
+                    first, last, first_time = conn.execute(
+                        "SELECT min(seq), max(seq), min(time_us) FROM log"
+                    ).fetchone()
+                    if first is not None:
+                        rows += last - first + 1
+                        if index == 0 or oldest is None:
+                            oldest = first_time
+        return StoreStats(
+            rows=rows,
+            last_seq=self._last_seq,
+            oldest_time_us=oldest,
+            size_bytes=size,
+            partitions=tuple(p.stem.removeprefix("log-") for p in paths),
+        )

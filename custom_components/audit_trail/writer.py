@@ -1,0 +1,199 @@
+"""The writer: a bounded queue and one thread that owns the store's write side.
+
+The event loop only calls `enqueue` (never blocks, never does I/O). The thread appends batches
+in one transaction each, committing when a batch is full or `LINGER_S` after its first record,
+so a crash loses at most about that much. A failing batch is retried with backoff; one that
+keeps failing is counted, and the loss (count and time span) is written as a `gap` row as soon
+as the store accepts writes again. Nothing is dropped without a row saying so.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .const import BATCH_MAX_ROWS, COMMIT_INTERVAL_S, QUEUE_MAX
+from .models import ET_GAP, KIND_SYSTEM, Cause, Record
+from .policy import Policy
+from .store.base import AuditStore, StoreError
+
+_LOGGER = logging.getLogger(__name__)
+
+# A batch closes this long after its first record: keeps commits cheap under load and the loss
+# bound of a crash well under COMMIT_INTERVAL_S.
+LINGER_S = min(0.25, COMMIT_INTERVAL_S)
+# Retries of a failing batch before its rows are counted as lost: about a minute in all.
+RETRY_DELAYS_S = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 30.0)
+
+
+@dataclass(slots=True)
+class _Flush:
+    """A marker: set `done` once everything queued before it is committed."""
+
+    done: threading.Event = field(default_factory=threading.Event)
+
+
+_STOP = object()
+
+
+@dataclass(slots=True)
+class Loss:
+    """Records that could not be written: how many, over what time span, and why."""
+
+    reason: str
+    count: int = 0
+    first_us: int = 0
+    last_us: int = 0
+    entities: set[str] = field(default_factory=set)
+
+    def add(self, record: Record) -> None:
+        """Count one lost record."""
+        self.first_us = record.time_us if self.count == 0 else min(self.first_us, record.time_us)
+        self.last_us = max(self.last_us, record.time_us)
+        self.count += 1
+        if record.entity_id is not None and len(self.entities) < 100:  # noqa: PLR2004
+            self.entities.add(record.entity_id)
+
+    def as_record(self, ref: int, now_us: int) -> Record:
+        """Return the `gap` row that tells of this loss."""
+        return Record(
+            ref=ref,
+            time_us=now_us,
+            event_type=ET_GAP,
+            cause=Cause(kind=KIND_SYSTEM, reason=self.reason),
+            payload={
+                "reason": self.reason,
+                "lost": self.count,
+                "from_us": self.first_us,
+                "to_us": self.last_us,
+                "entities": sorted(self.entities),
+            },
+        )
+
+
+class Writer:
+    """Owns the write side of a store from one thread."""
+
+    def __init__(
+        self,
+        store: AuditStore,
+        policy: Policy,
+        on_commit: Callable[[int, int], None],
+        on_error: Callable[[Exception | None], None],
+    ) -> None:
+        self._store = store
+        self._policy = policy
+        self._on_commit = on_commit
+        self._on_error = on_error
+        self._queue: queue.Queue[object] = queue.Queue(QUEUE_MAX)
+        self._thread = threading.Thread(target=self._run, name="audit_trail_writer", daemon=True)
+        self._loss: Loss | None = None
+        self.committed_rows = 0
+        self.failing = False
+
+    @property
+    def backlog(self) -> int:
+        """Return how many items wait to be written."""
+        return self._queue.qsize()
+
+    def start(self) -> None:
+        """Start the thread."""
+        self._thread.start()
+
+    def enqueue(self, record: Record) -> bool:
+        """Queue a record without blocking; False when the queue is full."""
+        try:
+            self._queue.put_nowait(record)
+        except queue.Full:
+            return False
+        return True
+
+    def flush(self, timeout: float) -> bool:
+        """Block until everything queued so far is committed (call from an executor)."""
+        marker = _Flush()
+        self._queue.put(marker, timeout=timeout)
+        return marker.done.wait(timeout)
+
+    def stop(self, timeout: float) -> bool:
+        """Write what is queued, then end the thread (call from an executor)."""
+        if not self._thread.is_alive():
+            return True
+        self._queue.put(_STOP, timeout=timeout)
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def _run(self) -> None:
+        stopping = False
+        while not stopping:
+            batch, flushes, stopping = self._collect()
+            if batch:
+                self._write(batch)
+            for marker in flushes:
+                marker.done.set()
+
+    def _collect(self) -> tuple[list[Record], list[_Flush], bool]:
+        """Take one batch: the first item blocks, the rest come until full or the linger ends."""
+        batch: list[Record] = []
+        flushes: list[_Flush] = []
+        item = self._queue.get()
+        deadline = time.monotonic() + LINGER_S
+        while True:
+            if item is _STOP:
+                return batch, flushes, True
+            if isinstance(item, _Flush):
+                flushes.append(item)
+                return batch, flushes, False  # commit now: someone is waiting
+            if isinstance(item, Record):
+                batch.append(item)
+            if len(batch) >= BATCH_MAX_ROWS:
+                return batch, flushes, False
+            remaining = deadline - time.monotonic()
+            try:
+                item = (
+                    self._queue.get(timeout=remaining)
+                    if remaining > 0
+                    else self._queue.get_nowait()
+                )
+            except queue.Empty:
+                return batch, flushes, False
+
+    def _write(self, batch: Sequence[Record]) -> None:
+        """Append a batch, retrying with backoff; count it as lost if it keeps failing."""
+        error: StoreError | None = None
+        for delay in (0.0, *RETRY_DELAYS_S):
+            if delay:
+                time.sleep(delay)
+            rows = list(batch)
+            if self._loss is not None:
+                rows.insert(0, self._loss.as_record(0, batch[0].time_us))
+            try:
+                seqs = self._store.append(rows, self._policy)
+            except StoreError as err:
+                error = err
+                if not self.failing:
+                    _LOGGER.error(  # noqa: TRY400 - a store error is expected, not a bug
+                        "Audit Trail could not write %s rows: %s", len(rows), err
+                    )
+                    self.failing = True
+                    self._on_error(err)
+                continue
+            except Exception as err:  # the writer never dies: any bug is logged and counted
+                _LOGGER.exception("Unexpected error writing the audit log")
+                error = StoreError(str(err))
+                break
+            self._loss = None
+            self.committed_rows += len(seqs)
+            if self.failing:
+                self.failing = False
+                self._on_error(None)
+            self._on_commit(seqs[-1], len(seqs))
+            return
+        _LOGGER.error("Audit Trail gave up on %s rows after retries: %s", len(batch), error)
+        if self._loss is None:
+            self._loss = Loss(reason="write_failed")
+        for record in batch:
+            self._loss.add(record)

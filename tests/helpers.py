@@ -1,0 +1,35 @@
+"""Helpers shared by the tests: wait for the writer, read what it wrote."""
+
+from __future__ import annotations
+
+from homeassistant.core import HomeAssistant
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.audit_trail.models import EVENT_TYPES, StoredRow
+
+END_OF_TIME_US = 2**62
+
+
+async def flush(hass: HomeAssistant, entry: MockConfigEntry) -> None:
+    """Let every listener run, then wait until the writer has committed everything."""
+    await hass.async_block_till_done()
+    assert await hass.async_add_executor_job(entry.runtime_data.writer.flush, 10)
+
+
+async def rows(
+    hass: HomeAssistant, entry: MockConfigEntry, entity_id: str | None = None
+) -> list[StoredRow]:
+    """Return every row (checkpoints included), optionally of one entity, oldest first."""
+    await flush(hass, entry)
+    store = entry.runtime_data.store
+    found = await hass.async_add_executor_job(
+        lambda: store.history(
+            None if entity_id is None else [entity_id],
+            0,
+            END_OF_TIME_US,
+            EVENT_TYPES,
+            0,
+            100_000,
+        )
+    )
+    return list(found)
