@@ -14,7 +14,7 @@ from .helpers import rows
 
 @pytest.fixture
 async def home(hass: HomeAssistant, loaded_entry: MockConfigEntry) -> MockConfigEntry:
-    """Set up a small home: helpers, a motion-light automation, a script, a scene, a template, a group."""
+    """Set up a small home: helpers, automations, a script, a scene, a template, a group."""
     assert await async_setup_component(
         hass,
         "input_boolean",

@@ -22,6 +22,7 @@ from homeassistant.core import Context, Event, HomeAssistant, State, callback
 from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers import entity_registry as er
 from homeassistant.util import dt as dt_util
+from homeassistant.util.event_type import EventType
 
 from .causation import ChangeFacts, ContextMemo
 from .models import (
@@ -98,7 +99,7 @@ class Capture:
         self._loss: Loss | None = None
         self._on_overflow = on_overflow
         self._unsubs: list[Callable[[], None]] = []
-        self._handlers: dict[str, Callable[[Event[Any]], None]] = {}
+        self._handlers: dict[EventType[Any] | str, Callable[[Event[Any]], None]] = {}
         self._entities = er.async_get(hass)
         self._devices = dr.async_get(hass)
 

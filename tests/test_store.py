@@ -1,0 +1,234 @@
+"""The SQLite store on real files: invariants, partitions, queries and the hash chain."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from custom_components.audit_trail.models import (
+    ET_CHECKPOINT,
+    ET_STATE_CHANGED,
+    KIND_DEVICE,
+    Cause,
+    Record,
+)
+from custom_components.audit_trail.policy import Policy
+from custom_components.audit_trail.store.base import StoreError
+from custom_components.audit_trail.store.sqlite import SqliteStore
+
+POLICY = Policy(excluded_attributes=frozenset({"latitude"}))
+
+
+def us(year: int, month: int, day: int, hour: int = 0) -> int:
+    return int(datetime(year, month, day, hour, tzinfo=UTC).timestamp() * 1_000_000)
+
+
+def change(entity_id: str, state: str, time_us: int, ref: int = 0, **kw: object) -> Record:
+    return Record(
+        ref=ref,
+        time_us=time_us,
+        event_type=ET_STATE_CHANGED,
+        cause=Cause(kind=KIND_DEVICE),
+        entity_id=entity_id,
+        new_state=state,
+        new_attributes={"friendly_name": entity_id, "latitude": 1.0},
+        last_changed_us=time_us,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> SqliteStore:
+    s = SqliteStore(tmp_path / "audit_trail")
+    s.open()
+    yield s
+    s.close()
+
+
+def test_append_assigns_increasing_seqs_and_dedups_attributes(store: SqliteStore) -> None:
+    t = us(2026, 3, 1)
+    assert store.append([change("light.a", "on", t), change("light.a", "off", t + 1)], POLICY) == [
+        1,
+        2,
+    ]
+    assert store.append([change("light.b", "on", t + 2)], POLICY) == [3]
+    assert store.last_seq == 3
+    with sqlite3.connect(store.path_for("2026-03")) as conn:
+        assert conn.execute("SELECT count(*) FROM attrs").fetchone()[0] == 2
+    row = store.row(2)
+    assert row is not None
+    assert row.new_attributes == {"friendly_name": "light.a"}  # latitude never written
+    assert store.row(99) is None
+
+
+def test_log_rows_cannot_be_updated_or_deleted(store: SqliteStore) -> None:
+    store.append([change("light.a", "on", us(2026, 3, 1))], POLICY)
+    with sqlite3.connect(store.path_for("2026-03")) as conn:
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            conn.execute("UPDATE log SET new_state = 'off'")
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            conn.execute("DELETE FROM log")
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            conn.execute("UPDATE attrs SET json = '{}'")
+        with pytest.raises(sqlite3.IntegrityError, match="seq must increase"):
+            conn.execute(
+                "INSERT INTO log (seq, time_us, event_type, cause, v, hash) "
+                "VALUES (1, 0, 'x', '{}', 1, x'00')"
+            )
+
+
+def test_month_rollover_checkpoints_and_state_at(store: SqliteStore) -> None:
+    store.append(
+        [
+            change("light.a", "on", us(2026, 1, 10)),
+            change("light.b", "off", us(2026, 1, 11)),
+            change("light.a", "off", us(2026, 1, 20)),
+        ],
+        POLICY,
+    )
+    store.append([change("light.b", "on", us(2026, 2, 3))], POLICY)
+    assert [p.name for p in store.partition_paths()] == ["log-2026-01.db", "log-2026-02.db"]
+    feb = store.history(None, us(2026, 2, 1), us(2026, 3, 1), [ET_CHECKPOINT], 0, 100)
+    assert {(r.entity_id, r.new_state) for r in feb} == {("light.a", "off"), ("light.b", "off")}
+    # A checkpoint keeps the true last_changed and points at the row it repeats.
+    a = next(r for r in feb if r.entity_id == "light.a")
+    assert a.last_changed_us == us(2026, 1, 20)
+    assert a.causation_seq == 3
+    at = store.state_at(["light.a", "light.b", "light.none"], us(2026, 2, 5))
+    assert at["light.a"].new_state == "off"
+    assert at["light.b"].new_state == "on"
+    assert "light.none" not in at
+    assert store.state_at(["light.a"], us(2026, 1, 15))["light.a"].new_state == "on"
+    assert store.state_at(["light.a"], us(2026, 1, 1)) == {}
+    assert store.state_at(None, us(2025, 1, 1)) == {}
+    assert set(store.state_at(None, us(2026, 2, 5))) == {"light.a", "light.b"}
+    assert store.verify().ok
+    assert store.verify().checked == 6
+    assert store.verify(from_seq=5).checked == 2
+
+
+def test_history_pages_and_filters(store: SqliteStore) -> None:
+    t = us(2026, 4, 1)
+    store.append([change("light.a", str(i), t + i) for i in range(10)], POLICY)
+    page1 = store.history(["light.a"], t, t + 100, None, 0, 4)
+    page2 = store.history(["light.a"], t, t + 100, None, page1[-1].seq, 4)
+    page3 = store.history(["light.a"], t, t + 100, None, page2[-1].seq, 4)
+    assert [r.new_state for r in page1 + page2 + page3] == [str(i) for i in range(10)]
+    assert store.history(["light.b"], t, t + 100, None, 0, 4) == []
+    assert store.history(None, t, t + 100, ["entity_added"], 0, 4) == []
+
+
+def test_drop_partition_keeps_chain_verifiable(store: SqliteStore) -> None:
+    store.append([change("light.a", "on", us(2026, 1, 10))], POLICY)
+    store.append([change("light.a", "off", us(2026, 2, 10))], POLICY)
+    store.append([change("light.a", "on", us(2026, 3, 10))], POLICY)
+    assert store.drop_partition("2026-01", archive=True)
+    assert not store.drop_partition("2026-03", archive=False)  # the open month stays
+    assert not store.drop_partition("2025-01", archive=False)
+    assert (store.directory / "archive" / "log-2026-01.db.gz").exists()
+    assert [p.name for p in store.partition_paths()] == ["log-2026-02.db", "log-2026-03.db"]
+    assert store.verify().ok
+    stats = store.stats()
+    assert stats.partitions == ("2026-02", "2026-03")
+    assert stats.last_seq == 5
+    assert stats.rows == 4
+    assert stats.oldest_time_us == us(2026, 2, 10)
+
+
+def test_reopen_continues_the_chain(tmp_path: Path) -> None:
+    first = SqliteStore(tmp_path)
+    first.open()
+    first.append([change("light.a", "on", us(2026, 5, 1))], POLICY)
+    first.close()
+    again = SqliteStore(tmp_path)
+    again.open()
+    assert again.last_seq == 1
+    again.append([change("light.a", "off", us(2026, 5, 2))], POLICY)
+    assert again.verify().ok
+    last = again.last_row()
+    assert last is not None
+    assert last.seq == 2
+    assert again.latest_states()["light.a"].new_state == "off"
+    again.close()
+
+
+def test_tampering_is_found(store: SqliteStore) -> None:
+    t = us(2026, 6, 1)
+    store.append([change("light.a", str(i), t + i) for i in range(5)], POLICY)
+    path = store.path_for("2026-06")
+    # Behind the integration's back: drop the trigger, edit a row, put the trigger back.
+    with sqlite3.connect(path) as conn:
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'log_no_update'").fetchone()[
+            0
+        ]
+        conn.execute("DROP TRIGGER log_no_update")
+        conn.execute("UPDATE log SET new_state = 'forged' WHERE seq = 3")
+        conn.execute(sql)
+    result = store.verify()
+    assert (result.ok, result.first_bad_seq, result.reason) == (False, 3, "hash_mismatch")
+    assert result.checked == 2
+
+
+def test_tampered_attributes_and_deleted_rows_are_found(tmp_path: Path) -> None:
+    for what in ("attrs", "delete"):
+        store = SqliteStore(tmp_path / what)
+        store.open()
+        t = us(2026, 6, 1)
+        store.append([change("light.a", str(i), t + i) for i in range(3)], POLICY)
+        with sqlite3.connect(store.path_for("2026-06")) as conn:
+            if what == "attrs":
+                conn.execute("DROP TRIGGER attrs_no_update")
+                conn.execute('UPDATE attrs SET json = \'{"friendly_name":"x"}\'')
+            else:
+                conn.execute("DROP TRIGGER log_no_delete")
+                conn.execute("DELETE FROM log WHERE seq = 2")
+        result = store.verify()
+        assert not result.ok
+        assert result.reason == ("attributes_altered" if what == "attrs" else "row_missing")
+        assert result.first_bad_seq == (1 if what == "attrs" else 2)
+        store.close()
+
+
+def test_errors_are_translated(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    store = SqliteStore(blocker / "audit_trail")
+    with pytest.raises(StoreError):
+        store.open()
+    corrupt = tmp_path / "corrupt"
+    corrupt.mkdir()
+    (corrupt / "log-2026-01.db").write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError):
+        SqliteStore(corrupt).open()
+    empty = SqliteStore(tmp_path / "empty")
+    with pytest.raises(StoreError, match="unable to open"):
+        empty.append([change("light.a", "on", us(2026, 1, 1))], POLICY)
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path)
+    store.open()
+    store.append([change("light.a", "on", us(2026, 1, 1))], POLICY)
+    store.close()
+    with sqlite3.connect(tmp_path / "log-2026-01.db") as conn:
+        conn.execute("PRAGMA user_version = 99")
+    with pytest.raises(StoreError, match="newer"):
+        SqliteStore(tmp_path).open()
+
+
+def test_causation_refs_become_seqs(store: SqliteStore) -> None:
+    t = us(2026, 7, 1)
+    seqs = store.append(
+        [
+            change("binary_sensor.m", "on", t, ref=11),
+            change("light.a", "on", t + 1, ref=12, causation_ref=11),
+        ],
+        POLICY,
+    )
+    later = store.append([change("light.b", "on", t + 2, ref=13, causation_ref=12)], POLICY)
+    assert store.row(seqs[1]).causation_seq == seqs[0]  # type: ignore[union-attr]
+    assert store.row(later[0]).causation_seq == seqs[1]  # type: ignore[union-attr]
+    assert [r.seq for r in store.chain(later[0])] == [later[0], seqs[1], seqs[0]]
