@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from homeassistant.config_entries import ConfigEntryState
@@ -74,11 +75,19 @@ async def test_queue_overflow_is_recorded_and_raises_an_issue(
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
     writer = entry.runtime_data.writer
-    # Hold the writer so the queue fills, as a slow disk would.
-    gate = writer_module.threading.Event()
+    # Hold the writer inside a write, as a slow disk would, so nothing drains the queue.
+    gate, inside = writer_module.threading.Event(), writer_module.threading.Event()
     original = writer._store.append
-    writer._store.append = lambda records, policy: gate.wait(10) and original(records, policy)  # type: ignore[method-assign]
-    for i in range(30):
+
+    def slow_append(records: Any, policy: Any) -> list[int]:
+        inside.set()
+        gate.wait(10)
+        return original(records, policy)
+
+    writer._store.append = slow_append  # type: ignore[method-assign]
+    hass.states.async_set("sensor.burst", "0")
+    await hass.async_add_executor_job(inside.wait, 10)
+    for i in range(1, 30):
         hass.states.async_set("sensor.burst", str(i))
     await hass.async_block_till_done()
     assert ir.async_get(hass).async_get_issue(DOMAIN, "queue_full") is not None
