@@ -10,8 +10,10 @@ from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import EVENT_HOMEASSISTANT_FINAL_WRITE
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.exceptions import ConfigEntryError
+from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.dispatcher import dispatcher_send
+from homeassistant.helpers.typing import ConfigType
 
 from .capture import Capture
 from .causation import ContextMemo
@@ -24,6 +26,7 @@ from .const import (
     STORE_DIRNAME,
 )
 from .policy import Policy
+from .services import async_setup_services
 from .store.base import StoreError
 from .store.sqlite import SqliteStore
 from .writer import Writer
@@ -42,6 +45,14 @@ class AuditTrailData:
 
 
 type AuditTrailConfigEntry = ConfigEntry[AuditTrailData]
+
+CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
+
+
+async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:  # noqa: ARG001
+    """Register the actions once; they answer while an entry is loaded."""
+    async_setup_services(hass)
+    return True
 
 
 async def async_setup_entry(hass: HomeAssistant, entry: AuditTrailConfigEntry) -> bool:

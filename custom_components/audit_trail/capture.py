@@ -26,8 +26,10 @@ from homeassistant.util.event_type import EventType
 
 from .causation import ChangeFacts, ContextMemo
 from .models import (
+    ET_ANNOTATION,
     ET_ATTRIBUTES_CHANGED,
     ET_CHECKPOINT,
+    ET_CORRECTION,
     ET_ENTITY_ADDED,
     ET_ENTITY_REMOVED,
     ET_GAP,
@@ -36,10 +38,12 @@ from .models import (
     ET_LOADED,
     ET_STATE_CHANGED,
     ET_UNLOADED,
+    KIND_ACTION,
     KIND_AUTOMATION,
     KIND_SCRIPT,
     KIND_SYSTEM,
     KIND_UNOBSERVED,
+    KIND_USER,
     Cause,
     EntityMeta,
     Record,
@@ -53,6 +57,8 @@ _LOGGER = logging.getLogger(__name__)
 # integrations here would load them).
 EVENT_AUTOMATION_TRIGGERED = "automation_triggered"
 EVENT_SCRIPT_STARTED = "script_started"
+# How long an annotation waits for its row to be committed, to answer with its seq.
+FLUSH_WAIT_S = 10.0
 
 
 def _us(timestamp: float) -> int:
@@ -147,7 +153,11 @@ class Capture:
                 continue
             if first_run:
                 self._entity_row(
-                    ET_CHECKPOINT, state, None, Cause(kind=KIND_SYSTEM, reason="initial"), now
+                    ET_CHECKPOINT,
+                    state,
+                    None,
+                    Cause(kind=KIND_SYSTEM, reason="initial"),
+                    now,
                 )
                 continue
             if state.entity_id not in self._known:
@@ -248,6 +258,33 @@ class Capture:
                 causation_ref=cause_ref,
             )
         )
+
+    async def async_annotate(
+        self, entity_id: str, message: str, supersedes_seq: int | None, context: Context
+    ) -> int | None:
+        """Append a note (or a correction of an earlier row) and return its seq once written."""
+        ref = next(self._refs)
+        self._enqueue(
+            Record(
+                ref=ref,
+                time_us=_now_us(),
+                event_type=ET_ANNOTATION if supersedes_seq is None else ET_CORRECTION,
+                cause=Cause(
+                    kind=KIND_USER if context.user_id else KIND_ACTION,
+                    user_id=context.user_id,
+                    context_id=context.id,
+                    service="audit_trail.annotate",
+                ),  # fmt: skip
+                entity_id=entity_id,
+                context_id=context.id,
+                context_user_id=context.user_id,
+                context_parent_id=context.parent_id,
+                causation_seq=supersedes_seq,
+                payload={"message": message, "supersedes_seq": supersedes_seq},
+            )
+        )
+        await self._hass.async_add_executor_job(self._writer.flush, FLUSH_WAIT_S)
+        return self._writer.seq_of_ref(ref)
 
     # -- helpers ---------------------------------------------------------------------------
     def _is_tracked(self, entity_id: str) -> bool:

@@ -100,6 +100,10 @@ class Writer:
         """Return how many items wait to be written."""
         return self._queue.qsize()
 
+    def seq_of_ref(self, ref: int) -> int | None:
+        """Return the seq a written capture ref received."""
+        return self._store.seq_of_ref(ref)
+
     def start(self) -> None:
         """Start the thread."""
         self._thread.start()

@@ -39,6 +39,9 @@ class AuditStore(Protocol):
     def latest_states(self) -> dict[str, StoredRow]:
         """Return the newest row of every entity ever recorded (the projection)."""
 
+    def known_entities(self) -> set[str]:
+        """Return every entity the store knows."""
+
     def state_at(self, entity_ids: Sequence[str] | None, at_us: int) -> dict[str, StoredRow]:
         """Return each entity's newest row at or before a time (all entities when None)."""
 
@@ -50,11 +53,18 @@ class AuditStore(Protocol):
         event_types: Sequence[str] | None,
         after_seq: int,
         limit: int,
+        actor: str | None = None,
     ) -> list[StoredRow]:
         """Return rows in [start, end] by seq, after a seq cursor, at most limit."""
 
     def row(self, seq: int) -> StoredRow | None:
         """Return one row by seq."""
+
+    def chain(self, seq: int) -> list[StoredRow]:
+        """Return a row and the rows that caused it, effect first."""
+
+    def seq_of_ref(self, ref: int) -> int | None:
+        """Return the seq a recently written capture ref received."""
 
     def verify(self, from_seq: int | None = None) -> VerifyResult:
         """Walk the hash chain (from a seq, or whole) and report the first row that differs."""

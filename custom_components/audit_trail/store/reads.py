@@ -120,6 +120,14 @@ class ReadMixin:
             ).fetchall()
         return {r.entity_id: r for r in map(decode_row, rows) if r.entity_id is not None}
 
+    def known_entities(self) -> set[str]:
+        """Return every entity the newest partition knows (recorded or checkpointed)."""
+        paths = self.partition_paths()
+        if not paths:
+            return set()
+        with self._read(paths[-1]) as conn:
+            return {r[0] for r in conn.execute("SELECT entity_id FROM latest")}
+
     def state_at(self, entity_ids: Sequence[str] | None, at_us: int) -> dict[str, StoredRow]:
         """Return each entity's newest row at or before a time, in one set-based statement."""
         path = self._partition_at(at_us)
@@ -149,6 +157,7 @@ class ReadMixin:
         event_types: Sequence[str] | None,
         after_seq: int,
         limit: int,
+        actor: str | None = None,
     ) -> list[StoredRow]:
         """Return rows in [start, end] after a seq cursor, oldest first, at most limit.
 
@@ -159,6 +168,9 @@ class ReadMixin:
         if entity_ids is not None:
             where.append("l.entity_id IN (SELECT value FROM json_each(?))")
             params.append(orjson.dumps(list(entity_ids)).decode())
+        if actor is not None:
+            where.append("l.actor = ?")
+            params.append(actor)
         types = list(event_types) if event_types else None
         if types is not None:
             where.append("l.event_type IN (SELECT value FROM json_each(?))")

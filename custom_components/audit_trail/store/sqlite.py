@@ -291,6 +291,10 @@ class SqliteStore(ReadMixin):
         tail += (causation, payload, PAYLOAD_VERSION)
         return (*head, old_hash, new_hash, *tail), (*head, old_id, new_id, *tail)
 
+    def seq_of_ref(self, ref: int) -> int | None:
+        """Return the seq a recently written capture ref received."""
+        return self._ref_seq.get(ref)
+
     # -- retention -------------------------------------------------------------------------
     def drop_partition(self, month: str, archive: bool) -> bool:
         """Drop one month's file in O(1), optionally compressing it into archive/ first."""
