@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -56,7 +57,7 @@ def test_append_assigns_increasing_seqs_and_dedups_attributes(store: SqliteStore
     ]
     assert store.append([change("light.b", "on", t + 2)], POLICY) == [3]
     assert store.last_seq == 3
-    with sqlite3.connect(store.path_for("2026-03")) as conn:
+    with closing(sqlite3.connect(store.path_for("2026-03"), isolation_level=None)) as conn:
         assert conn.execute("SELECT count(*) FROM attrs").fetchone()[0] == 2
     row = store.row(2)
     assert row is not None
@@ -66,7 +67,7 @@ def test_append_assigns_increasing_seqs_and_dedups_attributes(store: SqliteStore
 
 def test_log_rows_cannot_be_updated_or_deleted(store: SqliteStore) -> None:
     store.append([change("light.a", "on", us(2026, 3, 1))], POLICY)
-    with sqlite3.connect(store.path_for("2026-03")) as conn:
+    with closing(sqlite3.connect(store.path_for("2026-03"), isolation_level=None)) as conn:
         with pytest.raises(sqlite3.IntegrityError, match="append-only"):
             conn.execute("UPDATE log SET new_state = 'off'")
         with pytest.raises(sqlite3.IntegrityError, match="append-only"):
@@ -160,7 +161,7 @@ def test_tampering_is_found(store: SqliteStore) -> None:
     store.append([change("light.a", str(i), t + i) for i in range(5)], POLICY)
     path = store.path_for("2026-06")
     # Behind the integration's back: drop the trigger, edit a row, put the trigger back.
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
         sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'log_no_update'").fetchone()[
             0
         ]
@@ -178,7 +179,7 @@ def test_tampered_attributes_and_deleted_rows_are_found(tmp_path: Path) -> None:
         store.open()
         t = us(2026, 6, 1)
         store.append([change("light.a", str(i), t + i) for i in range(3)], POLICY)
-        with sqlite3.connect(store.path_for("2026-06")) as conn:
+        with closing(sqlite3.connect(store.path_for("2026-06"), isolation_level=None)) as conn:
             if what == "attrs":
                 conn.execute("DROP TRIGGER attrs_no_update")
                 conn.execute('UPDATE attrs SET json = \'{"friendly_name":"x"}\'')
@@ -213,7 +214,7 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     store.open()
     store.append([change("light.a", "on", us(2026, 1, 1))], POLICY)
     store.close()
-    with sqlite3.connect(tmp_path / "log-2026-01.db") as conn:
+    with closing(sqlite3.connect(tmp_path / "log-2026-01.db", isolation_level=None)) as conn:
         conn.execute("PRAGMA user_version = 99")
     with pytest.raises(StoreError, match="newer"):
         SqliteStore(tmp_path).open()

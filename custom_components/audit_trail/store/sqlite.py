@@ -101,23 +101,30 @@ class SqliteStore(ReadMixin):
 
     @staticmethod
     def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
-        if readonly:
-            conn = sqlite3.connect(
-                f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
-            )
-        else:
-            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode=WAL")
-            # NORMAL in WAL survives a process crash; power loss may lose the last commits.
-            conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("PRAGMA busy_timeout=10000")
+        uri = f"file:{path}?mode=ro" if readonly else str(path)
+        conn = sqlite3.connect(uri, uri=readonly, isolation_level=None, check_same_thread=False)
+        try:
+            if not readonly:
+                conn.execute("PRAGMA journal_mode=WAL")
+                # NORMAL in WAL survives a process crash; power loss may lose the last commits.
+                conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA busy_timeout=10000")
+        except BaseException:
+            conn.close()
+            raise
         return conn
 
     def _open_write(self, path: Path) -> None:
         if self._write is not None:
             self._write.close()
-        self._write = self._connect(path)
-        migrate(self._write)
+            self._write = None
+        conn = self._connect(path)
+        try:
+            migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        self._write = conn
         self._write_month = path.stem.removeprefix("log-")
         self._attr_ids.clear()
 
