@@ -29,6 +29,7 @@ from .policy import Policy
 from .services import async_setup_services
 from .store.base import StoreError
 from .store.sqlite import SqliteStore
+from .websocket_api import async_setup_websocket
 from .writer import Writer
 
 _LOGGER = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:  # noqa: ARG001
     """Register the actions once; they answer while an entry is loaded."""
     async_setup_services(hass)
+    async_setup_websocket(hass)
     return True
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
@@ -11,7 +11,13 @@ import voluptuous as vol
 from homeassistant.auth.models import User
 from homeassistant.auth.permissions.const import POLICY_READ
 from homeassistant.config_entries import ConfigEntryState
-from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
+from homeassistant.core import (
+    Context,
+    HomeAssistant,
+    ServiceCall,
+    ServiceResponse,
+    SupportsResponse,
+)
 from homeassistant.exceptions import ServiceValidationError, Unauthorized
 from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
@@ -97,9 +103,10 @@ def invalid(key: str, **placeholders: Any) -> ServiceValidationError:  # noqa: A
 class Request:
     """What every handler needs: the loaded entry, the caller, times and names."""
 
-    def __init__(self, hass: HomeAssistant, call: ServiceCall) -> None:
+    def __init__(self, hass: HomeAssistant, data: Mapping[str, Any], context: Context) -> None:
         self.hass = hass
-        self.call = call
+        self.data = data
+        self.context = context
         entries = [
             e
             for e in hass.config_entries.async_entries(DOMAIN)
@@ -115,10 +122,10 @@ class Request:
 
     async def async_prepare(self, admin: bool = False) -> Request:
         """Load the calling user and the user names; enforce admin where asked."""
-        if self.call.context.user_id is not None:
-            self.user = await self.hass.auth.async_get_user(self.call.context.user_id)
+        if self.context.user_id is not None:
+            self.user = await self.hass.auth.async_get_user(self.context.user_id)
             if self.user is None or (admin and not self.user.is_admin):
-                raise Unauthorized(context=self.call.context)
+                raise Unauthorized(context=self.context)
         self.names = {u.id: u.name for u in await self.hass.auth.async_get_users()}
         return self
 
@@ -129,7 +136,7 @@ class Request:
 
     def time(self, field: str, default: datetime | None = None) -> datetime:
         """Parse a time field of the call."""
-        value = self.call.data.get(field)
+        value = self.data.get(field)
         if value is None:
             if default is None:
                 raise invalid("invalid_time", field=field, value="")
@@ -156,7 +163,7 @@ class Request:
 
     async def async_entities(self) -> list[str] | None:
         """Return the requested entities after checking they exist and may be read."""
-        requested: str | list[str] | None = self.call.data.get("entity_id")
+        requested: str | list[str] | None = self.data.get("entity_id")
         if requested is None:
             return None
         ids = [requested] if isinstance(requested, str) else requested
@@ -165,7 +172,7 @@ class Request:
             if self.hass.states.get(entity_id) is None and entity_id not in known:
                 raise invalid("unknown_entity", entity_id=entity_id)
             if not self.may_read(entity_id):
-                raise Unauthorized(context=self.call.context, entity_id=entity_id)
+                raise Unauthorized(context=self.context, entity_id=entity_id)
         return ids
 
     async def job[T](self, func: Callable[..., T], *args: Any) -> T:  # noqa: ANN401
@@ -173,11 +180,12 @@ class Request:
         return await self.hass.async_add_executor_job(func, *args)
 
 
-async def _state_at(req: Request) -> dict[str, Any]:
+async def answer_state_at(req: Request) -> dict[str, Any]:
+    """Answer the state of entities at a time."""
     ids = await req.async_entities()
     at = req.time("at")
     found = await req.job(req.store.state_at, ids, to_us(at))
-    attributes = bool(req.call.data.get("attributes", True))
+    attributes = bool(req.data.get("attributes", True))
     states: dict[str, Any] = {}
     for entity_id in ids if ids is not None else sorted(found):
         row = found.get(entity_id)
@@ -195,26 +203,28 @@ async def _state_at(req: Request) -> dict[str, Any]:
     return {"at": iso(to_us(at)), "states": states}
 
 
-async def _history(req: Request) -> dict[str, Any]:
+async def answer_history(req: Request) -> dict[str, Any]:
+    """Answer one page of the changes of entities in a range."""
     ids = await req.async_entities()
     start, end = req.span()
-    limit = int(req.call.data.get("limit", DEFAULT_LIMIT))
-    cursor = req.call.data.get("cursor")
+    limit = int(req.data.get("limit", DEFAULT_LIMIT))
+    cursor = req.data.get("cursor")
     try:
         after = int(cursor) if cursor else 0
     except ValueError as err:
         raise invalid("invalid_cursor", cursor=cursor) from err
     found = await req.job(
-        req.store.history, ids, start, end, req.call.data.get("event_types"), after, limit
+        req.store.history, ids, start, end, req.data.get("event_types"), after, limit
     )
     events = [event_out(r, req.user_names, attributes=True) for r in found]
     return {"events": events, "next_cursor": str(found[-1].seq) if len(found) == limit else None}
 
 
-async def _trace(req: Request) -> dict[str, Any]:
-    seq = req.call.data.get("seq")
+async def answer_trace(req: Request) -> dict[str, Any]:
+    """Answer a row and its chain of causes."""
+    seq = req.data.get("seq")
     if seq is None:
-        entity_id, at = req.call.data.get("entity_id"), req.call.data.get("at")
+        entity_id, at = req.data.get("entity_id"), req.data.get("at")
         if entity_id is None or at is None:
             raise invalid("trace_needs_target")
         await req.async_entities()
@@ -226,7 +236,7 @@ async def _trace(req: Request) -> dict[str, Any]:
     if not chain:
         raise invalid("no_row", target=f"seq {seq}")
     if not all(req.may_read(r.entity_id) for r in chain):
-        raise Unauthorized(context=req.call.context)
+        raise Unauthorized(context=req.context)
     return {
         "chain": [event_out(r, req.user_names, attributes=False) for r in chain],
         "root": cause_out(chain[-1].cause, req.user_names),
@@ -263,7 +273,7 @@ async def _diff(req: Request) -> dict[str, Any]:
 
 
 async def _activity(req: Request) -> dict[str, Any]:
-    actor = str(req.call.data["actor"])
+    actor = str(req.data["actor"])
     start, end = req.span()
     rows = await req.job(req.store.history, None, start, end, None, 0, MAX_DIFF_ROWS + 1, actor)
     if len(rows) > MAX_DIFF_ROWS:
@@ -284,7 +294,7 @@ async def _activity(req: Request) -> dict[str, Any]:
 
 
 async def _verify(req: Request) -> dict[str, Any]:
-    result = await req.job(req.store.verify, req.call.data.get("from_seq"))
+    result = await req.job(req.store.verify, req.data.get("from_seq"))
     return {
         "ok": result.ok,
         "checked": result.checked,
@@ -294,12 +304,12 @@ async def _verify(req: Request) -> dict[str, Any]:
 
 
 async def _annotate(req: Request) -> dict[str, Any]:
-    data = req.call.data
+    data = req.data
     supersedes = data.get("supersedes_seq")
     if supersedes is not None and await req.job(req.store.row, supersedes) is None:
         raise invalid("no_row", target=f"seq {supersedes}")
     seq = await req.entry.runtime_data.capture.async_annotate(
-        data["entity_id"], data["message"], supersedes, req.call.context
+        data["entity_id"], data["message"], supersedes, req.context
     )
     return {"seq": seq}
 
@@ -307,7 +317,7 @@ async def _annotate(req: Request) -> dict[str, Any]:
 async def _export(req: Request) -> dict[str, Any]:
     start, end = req.span()
     return await async_export(
-        req.hass, req.store, start, end, req.call.data["format"], req.call.data.get("path"),
+        req.hass, req.store, start, end, req.data["format"], req.data.get("path"),
         req.user_names,
     )  # fmt: skip
 
@@ -316,9 +326,9 @@ async def _export(req: Request) -> dict[str, Any]:
 _ACTIONS: dict[
     str, tuple[Callable[[Request], Awaitable[dict[str, Any]]], vol.Schema, bool, SupportsResponse]
 ] = {
-    "state_at": (_state_at, STATE_AT_SCHEMA, False, SupportsResponse.ONLY),
-    "history": (_history, HISTORY_SCHEMA, False, SupportsResponse.ONLY),
-    "trace": (_trace, TRACE_SCHEMA, False, SupportsResponse.ONLY),
+    "state_at": (answer_state_at, STATE_AT_SCHEMA, False, SupportsResponse.ONLY),
+    "history": (answer_history, HISTORY_SCHEMA, False, SupportsResponse.ONLY),
+    "trace": (answer_trace, TRACE_SCHEMA, False, SupportsResponse.ONLY),
     "diff": (_diff, DIFF_SCHEMA, False, SupportsResponse.ONLY),
     "activity": (_activity, ACTIVITY_SCHEMA, True, SupportsResponse.ONLY),
     "verify": (_verify, VERIFY_SCHEMA, True, SupportsResponse.ONLY),
@@ -335,7 +345,8 @@ async def _handle(
 ) -> ServiceResponse:
     """Check the entry and the caller, then delegate."""
     return cast(
-        "ServiceResponse", await handler(await Request(hass, call).async_prepare(admin=admin))
+        "ServiceResponse",
+        await handler(await Request(hass, call.data, call.context).async_prepare(admin=admin)),
     )
 
 

@@ -1,0 +1,138 @@
+"""Websocket commands for the card: the same questions as the actions, and a live stream."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import voluptuous as vol
+from homeassistant.components.websocket_api import async_register_command
+from homeassistant.components.websocket_api.connection import ActiveConnection
+from homeassistant.components.websocket_api.const import WebSocketCommandHandler
+from homeassistant.components.websocket_api.decorators import async_response, websocket_command
+from homeassistant.components.websocket_api.messages import event_message
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers.dispatcher import async_dispatcher_connect
+
+from .const import SIGNAL_COMMITTED
+from .serialize import event_out
+from .services import (
+    HISTORY_SCHEMA,
+    STATE_AT_SCHEMA,
+    TRACE_SCHEMA,
+    Request,
+    answer_history,
+    answer_state_at,
+    answer_trace,
+)
+
+END_OF_TIME_US = 2**62
+# Rows sent per message while catching up: small messages keep the connection responsive.
+PAGE = 500
+# Rows a subscriber may be behind before it is dropped (it can subscribe again from its last
+# seq): keeps one slow card from holding Home Assistant's memory.
+MAX_BEHIND = 20_000
+
+type Answer = Callable[[Request], Awaitable[dict[str, Any]]]
+
+
+def _question(name: str, schema: vol.Schema, answer: Answer) -> WebSocketCommandHandler:
+    """Build a websocket command that answers like the action of the same name."""
+
+    @websocket_command({vol.Required("type"): f"audit_trail/{name}", **schema.schema})
+    @async_response
+    async def handle(
+        hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+    ) -> None:
+        data = {k: v for k, v in msg.items() if k not in ("id", "type")}
+        request = Request(hass, schema(data), connection.context(msg))
+        connection.send_result(msg["id"], await answer(await request.async_prepare()))
+
+    return handle
+
+
+@websocket_command(
+    {
+        vol.Required("type"): "audit_trail/subscribe",
+        vol.Optional("entity_id"): cv.entity_ids,
+        vol.Optional("after_seq", default=0): vol.All(vol.Coerce(int), vol.Range(min=0)),
+    }
+)
+@async_response
+async def ws_subscribe(
+    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Subscribe first, then backfill from the store by seq, then stream each commit."""
+    request = await Request(hass, msg, connection.context(msg)).async_prepare()
+    entity_ids = await request.async_entities()
+    wake = asyncio.Event()
+    wake.set()  # the first round is the backfill
+
+    @callback
+    def _committed(_last_seq: int, _rows: int) -> None:
+        wake.set()
+
+    unsub_signal = async_dispatcher_connect(hass, SIGNAL_COMMITTED, _committed)
+    tasks: list[asyncio.Task[None]] = []
+
+    @callback
+    def _unsubscribe() -> None:
+        unsub_signal()
+        for task in tasks:
+            task.cancel()
+
+    connection.subscriptions[msg["id"]] = _unsubscribe
+    connection.send_result(msg["id"])
+    # Started after the result, so the client always sees the result first.
+    tasks.append(
+        hass.async_create_background_task(
+            _pump(request, connection, msg["id"], entity_ids, msg["after_seq"], wake),
+            f"audit_trail subscription {msg['id']}",
+        )
+    )
+
+
+async def _pump(
+    request: Request,
+    connection: ActiveConnection,
+    msg_id: int,
+    entity_ids: list[str] | None,
+    after_seq: int,
+    wake: asyncio.Event,
+) -> None:
+    """Send every row after the last one sent, in seq order, whenever the writer commits."""
+    store, last = request.store, after_seq
+    while True:
+        await wake.wait()
+        wake.clear()
+        if store.last_seq - last > MAX_BEHIND and entity_ids is None:
+            connection.send_message(
+                event_message(msg_id, {"dropped": "too_far_behind", "last_seq": last})
+            )
+            connection.subscriptions.pop(msg_id, lambda: None)()
+            return
+        while True:
+            rows = await request.job(store.history, entity_ids, 0, END_OF_TIME_US, None, last, PAGE)
+            if not rows:
+                break
+            last = rows[-1].seq
+            events = [
+                event_out(r, request.user_names, attributes=True)
+                for r in rows
+                if request.may_read(r.entity_id)
+            ]
+            if events:
+                connection.send_message(event_message(msg_id, {"events": events}))
+            if len(rows) < PAGE:
+                break
+
+
+@callback
+def async_setup_websocket(hass: HomeAssistant) -> None:
+    """Register the commands once."""
+    async_register_command(hass, _question("state_at", STATE_AT_SCHEMA, answer_state_at))
+    async_register_command(hass, _question("history", HISTORY_SCHEMA, answer_history))
+    async_register_command(hass, _question("trace", TRACE_SCHEMA, answer_trace))
+    async_register_command(hass, ws_subscribe)
