@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from homeassistant.config_entries import ConfigEntry
-from homeassistant.const import EVENT_HOMEASSISTANT_FINAL_WRITE
+from homeassistant.const import EVENT_HOMEASSISTANT_FINAL_WRITE, Platform
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.exceptions import ConfigEntryError
 from homeassistant.helpers import config_validation as cv
@@ -25,6 +25,7 @@ from .const import (
     STALE_CONTEXT_S,
     STORE_DIRNAME,
 )
+from .coordinator import AuditTrailCoordinator
 from .policy import Policy
 from .services import async_setup_services
 from .store.base import StoreError
@@ -33,6 +34,7 @@ from .websocket_api import async_setup_websocket
 from .writer import Writer
 
 _LOGGER = logging.getLogger(__name__)
+PLATFORMS = [Platform.BINARY_SENSOR, Platform.SENSOR]
 
 
 @dataclass(slots=True)
@@ -43,6 +45,7 @@ class AuditTrailData:
     writer: Writer
     capture: Capture
     policy: Policy
+    coordinator: AuditTrailCoordinator
 
 
 type AuditTrailConfigEntry = ConfigEntry[AuditTrailData]
@@ -88,7 +91,11 @@ async def async_setup_entry(hass: HomeAssistant, entry: AuditTrailConfigEntry) -
     )
     writer.start()
     capture.async_start(last_row)
-    entry.runtime_data = AuditTrailData(store, writer, capture, policy)
+    coordinator = AuditTrailCoordinator(hass, entry)
+    entry.runtime_data = AuditTrailData(store, writer, capture, policy, coordinator)
+    coordinator.async_start()
+    await coordinator.async_config_entry_first_refresh()
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
 
     async def _final_write(_: Event) -> None:
         await hass.async_add_executor_job(_stop_writer, entry.runtime_data)
@@ -100,6 +107,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: AuditTrailConfigEntry) -
 
 async def async_unload_entry(hass: HomeAssistant, entry: AuditTrailConfigEntry) -> bool:
     """Stop capturing, write what is queued, release the thread and the store."""
+    if not await hass.config_entries.async_unload_platforms(entry, PLATFORMS):
+        return False
     entry.runtime_data.capture.async_stop()
     await hass.async_add_executor_job(_stop_writer, entry.runtime_data)
     return True

@@ -25,6 +25,7 @@ from homeassistant.util import dt as dt_util
 from homeassistant.util.event_type import EventType
 
 from .causation import ChangeFacts, ContextMemo
+from .const import DOMAIN
 from .models import (
     ET_ANNOTATION,
     ET_ATTRIBUTES_CHANGED,
@@ -290,7 +291,11 @@ class Capture:
     def _is_tracked(self, entity_id: str) -> bool:
         tracked = self._tracked.get(entity_id)
         if tracked is None:
-            tracked = self._tracked[entity_id] = self._policy.tracks(entity_id)
+            # Audit Trail's own status entities are left out: recording them would feed back
+            # (each row changes the rate, whose change is a row).
+            entry = self._entities.async_get(entity_id)
+            own = entry is not None and entry.platform == DOMAIN
+            tracked = self._tracked[entity_id] = not own and self._policy.tracks(entity_id)
         return tracked
 
     def _meta(self, entity_id: str) -> EntityMeta:

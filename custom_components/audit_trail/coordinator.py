@@ -1,0 +1,105 @@
+"""The status the sensors show: store figures, write rate and backlog, and chain integrity."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import deque
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.dispatcher import async_dispatcher_connect
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
+
+from .const import DOMAIN, SIGNAL_COMMITTED
+from .models import StoreStats, VerifyResult
+
+if TYPE_CHECKING:
+    from . import AuditTrailConfigEntry
+
+_LOGGER = logging.getLogger(__name__)
+UPDATE_INTERVAL = timedelta(seconds=30)  # figures for a dashboard; the store is not polled harder
+# The chain is re-checked incrementally this often (only the rows written since the last check).
+VERIFY_INTERVAL_S = 3600.0
+RATE_WINDOW_S = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """One reading of Audit Trail's own state."""
+
+    stats: StoreStats
+    backlog: int
+    per_minute: float
+    verify: VerifyResult | None
+    verified_at: float | None
+
+
+class AuditTrailCoordinator(DataUpdateCoordinator[Status]):
+    """Reads the store's figures and keeps the integrity check current."""
+
+    config_entry: AuditTrailConfigEntry
+
+    def __init__(self, hass: HomeAssistant, entry: AuditTrailConfigEntry) -> None:
+        super().__init__(
+            hass, _LOGGER, config_entry=entry, name=DOMAIN, update_interval=UPDATE_INTERVAL
+        )
+        self._commits: deque[tuple[float, int]] = deque()
+        self._verified_seq = 0
+        self._verify: VerifyResult | None = None
+        self._verified_at: float | None = None
+
+    @callback
+    def async_start(self) -> None:
+        """Count commits for the write rate; released with the entry."""
+        self.config_entry.async_on_unload(
+            async_dispatcher_connect(self.hass, SIGNAL_COMMITTED, self._async_committed)
+        )
+
+    @callback
+    def _async_committed(self, _last_seq: int, rows: int) -> None:
+        self._commits.append((time.monotonic(), rows))
+
+    def _per_minute(self) -> float:
+        cutoff = time.monotonic() - RATE_WINDOW_S
+        while self._commits and self._commits[0][0] < cutoff:
+            self._commits.popleft()
+        return float(sum(rows for _, rows in self._commits)) * 60.0 / RATE_WINDOW_S
+
+    async def _async_update_data(self) -> Status:
+        data = self.config_entry.runtime_data
+        stats = await self.hass.async_add_executor_job(data.store.stats)
+        due = self._verified_at is None or time.monotonic() - self._verified_at > VERIFY_INTERVAL_S
+        if due and (self._verify is None or self._verify.ok):
+            await self.async_verify()
+        return Status(
+            stats, data.writer.backlog, self._per_minute(), self._verify, self._verified_at
+        )
+
+    async def async_verify(self) -> VerifyResult:
+        """Check the rows written since the last check; raise a repair issue if one is bad."""
+        store = self.config_entry.runtime_data.store
+        start = self._verified_seq + 1 if self._verified_seq else None
+        result = await self.hass.async_add_executor_job(store.verify, start)
+        self._verified_at = time.monotonic()
+        if result.ok:
+            self._verified_seq = max(self._verified_seq, store.last_seq)
+            ir.async_delete_issue(self.hass, DOMAIN, "integrity_failed")
+        else:
+            ir.async_create_issue(
+                self.hass,
+                DOMAIN,
+                "integrity_failed",
+                is_fixable=False,
+                severity=ir.IssueSeverity.CRITICAL,
+                translation_key="integrity_failed",
+                translation_placeholders={
+                    "seq": str(result.first_bad_seq),
+                    "reason": str(result.reason),
+                },
+            )
+        self._verify = result
+        return result
