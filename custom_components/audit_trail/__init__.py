@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from homeassistant.config_entries import ConfigEntry
@@ -13,11 +14,15 @@ from homeassistant.exceptions import ConfigEntryError
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.dispatcher import dispatcher_send
+from homeassistant.helpers.event import async_track_time_interval
 from homeassistant.helpers.typing import ConfigType
+from homeassistant.util import dt as dt_util
 
 from .capture import Capture
 from .causation import ContextMemo
 from .const import (
+    CONF_ARCHIVE_DROPPED,
+    CONF_KEEP_MONTHS,
     CONTEXT_MEMO_MAX,
     DOMAIN,
     FINAL_FLUSH_TIMEOUT_S,
@@ -27,6 +32,7 @@ from .const import (
 )
 from .coordinator import AuditTrailCoordinator
 from .policy import Policy
+from .retention import apply_retention
 from .services import async_setup_services
 from .store.base import StoreError
 from .store.sqlite import SqliteStore
@@ -35,6 +41,7 @@ from .writer import Writer
 
 _LOGGER = logging.getLogger(__name__)
 PLATFORMS = [Platform.BINARY_SENSOR, Platform.SENSOR]
+RETENTION_INTERVAL = timedelta(hours=6)  # months turn over rarely; a few checks a day suffice
 
 
 @dataclass(slots=True)
@@ -101,6 +108,18 @@ async def async_setup_entry(hass: HomeAssistant, entry: AuditTrailConfigEntry) -
         await hass.async_add_executor_job(_stop_writer, entry.runtime_data)
 
     entry.async_on_unload(hass.bus.async_listen(EVENT_HOMEASSISTANT_FINAL_WRITE, _final_write))
+
+    async def _retention(_: object = None) -> None:
+        await hass.async_add_executor_job(
+            apply_retention,
+            store,
+            dt_util.utcnow(),
+            int(entry.options.get(CONF_KEEP_MONTHS, 0)),
+            bool(entry.options.get(CONF_ARCHIVE_DROPPED, True)),
+        )
+
+    entry.async_on_unload(async_track_time_interval(hass, _retention, RETENTION_INTERVAL))
+    entry.async_create_background_task(hass, _retention(), "audit_trail retention")
     entry.async_on_unload(entry.add_update_listener(_async_options_updated))
     return True
 
