@@ -42,7 +42,7 @@ async def test_keep_months_drops_old_partitions(hass: HomeAssistant, freezer: An
     hass.config_entries.async_update_entry(
         entry, options={**entry.options, CONF_KEEP_MONTHS: 2, CONF_ARCHIVE_DROPPED: True}
     )
-    await hass.async_block_till_done()
+    await hass.async_block_till_done(wait_background_tasks=True)  # the retention run
     await flush(hass, entry)
     assert sorted(p.name for p in store_dir.glob("log-*.db")) == [
         "log-2026-02.db",

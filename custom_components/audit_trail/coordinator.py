@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
-from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 
 from .const import DOMAIN, SIGNAL_COMMITTED
 from .models import StoreStats, VerifyResult
+from .store.base import StoreError
 
 if TYPE_CHECKING:
     from . import AuditTrailConfigEntry
@@ -71,7 +72,10 @@ class AuditTrailCoordinator(DataUpdateCoordinator[Status]):
 
     async def _async_update_data(self) -> Status:
         data = self.config_entry.runtime_data
-        stats = await self.hass.async_add_executor_job(data.store.stats)
+        try:
+            stats = await self.hass.async_add_executor_job(data.store.stats)
+        except StoreError as err:
+            raise UpdateFailed(f"Audit Trail could not read its store: {err}") from err
         due = self._verified_at is None or time.monotonic() - self._verified_at > VERIFY_INTERVAL_S
         if due and (self._verify is None or self._verify.ok):
             await self.async_verify()

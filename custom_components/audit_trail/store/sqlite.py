@@ -143,7 +143,14 @@ class SqliteStore(ReadMixin):
     def _start_partition(self, month: str, time_us: int, policy: Policy) -> None:
         """Open a new month: anchor the chain, then checkpoint every live entity's state."""
         previous = self.latest_states() if self._write is not None else {}
-        self._open_write(self.path_for(month))
+        path = self.path_for(month)
+        # Build the file's schema under another name first: readers list partitions by name and
+        # must never open a file that has no tables yet.
+        tmp = path.with_suffix(".new")
+        with closing(self._connect(tmp)) as conn:
+            migrate(conn)
+        tmp.replace(path)
+        self._open_write(path)
         conn = self._write_conn()
         conn.execute("BEGIN IMMEDIATE")
         conn.executemany(
