@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .models import (
-    HIGH,
     KIND_ACTION,
     KIND_AUTOMATION,
     KIND_DEVICE,
@@ -176,27 +175,32 @@ class ContextMemo:
 
     def _resolve_origin(self, facts: ChangeFacts) -> tuple[Cause, int | None]:
         """Resolve the first change seen in a context: a user, a known parent, or the device."""
-        base = Cause(kind=KIND_DEVICE, context_id=facts.context_id, parent_id=facts.parent_id)
-        user_id = self.user_of(facts.user_id, facts.parent_id)
+        # Causes are built with their constructor, not dataclasses.replace: this runs in the
+        # event loop for every state change, and replace costs several times more.
+        ctx, parent_id = facts.context_id, facts.parent_id
         if facts.user_id is not None:
-            return replace(base, kind=KIND_USER, user_id=facts.user_id), None
-        parent = self.get(facts.parent_id)
+            return Cause(
+                KIND_USER, user_id=facts.user_id, context_id=ctx, parent_id=parent_id
+            ), None
+        parent = self.get(parent_id)
         if parent is not None:
-            cause, ref = self._resolve_known(parent, facts)
-            return replace(cause, context_id=facts.context_id, parent_id=facts.parent_id), ref
-        if facts.parent_id is not None:
-            return replace(base, kind=KIND_UNKNOWN, user_id=user_id, reason="parent_not_seen"), None
+            return self._resolve_known(parent, facts, parent_id)
+        if parent_id is not None:
+            user_id = self.user_of(None, parent_id)
+            cause = Cause(KIND_UNKNOWN, user_id=user_id, context_id=ctx, parent_id=parent_id,
+                          reason="parent_not_seen")  # fmt: skip
+            return cause, None
         meta = facts.meta
-        return replace(base, device_id=meta.device_id, platform=meta.platform), None
+        return Cause(
+            KIND_DEVICE, device_id=meta.device_id, platform=meta.platform, context_id=ctx
+        ), None
 
-    def _resolve_known(self, entry: MemoEntry, facts: ChangeFacts) -> tuple[Cause, int | None]:
+    def _resolve_known(
+        self, entry: MemoEntry, facts: ChangeFacts, parent_id: str | None = None
+    ) -> tuple[Cause, int | None]:
         """Resolve a change inside a context whose start is remembered."""
-        base = Cause(
-            kind=KIND_UNKNOWN,
-            context_id=facts.context_id,
-            parent_id=entry.parent_id,
-            user_id=entry.user_id,
-        )
+        ctx, user = facts.context_id, entry.user_id
+        parent = parent_id if parent_id is not None else entry.parent_id
         if (
             entry.last_target is not None
             and entry.kind != ORIGIN_STATE
@@ -204,25 +208,33 @@ class ContextMemo:
         ):
             # Not named by any call here, changing after an entity that was: it follows it.
             target_entity, target_ref = entry.last_target
-            return replace(base, kind=KIND_ENTITY, entity_id=target_entity), target_ref
+            cause = Cause(KIND_ENTITY, user_id=user, entity_id=target_entity, context_id=ctx,
+                          parent_id=parent)  # fmt: skip
+            return cause, target_ref
         if entry.kind in (KIND_AUTOMATION, KIND_SCRIPT):
-            cause = replace(
-                base,
-                kind=entry.kind,
+            cause = Cause(
+                entry.kind,
+                user_id=user,
                 entity_id=entry.entity_id,
                 name=entry.name,
-                run_id=facts.context_id,
+                run_id=ctx,
                 trigger=entry.trigger,
                 trigger_entity_id=entry.trigger_entity_id,
                 service=entry.service,
                 via=entry.via,
+                context_id=ctx,
+                parent_id=parent,
             )
             return cause, entry.cause_ref
         if entry.kind == KIND_ACTION:
-            kind = KIND_USER if entry.user_id and entry.parent_id is None else KIND_ACTION
-            return replace(base, kind=kind, service=entry.service), entry.cause_ref
+            kind = KIND_USER if user and entry.parent_id is None else KIND_ACTION
+            cause = Cause(
+                kind, user_id=user, service=entry.service, context_id=ctx, parent_id=parent
+            )
+            return cause, entry.cause_ref
         # An origin state change: another entity's change set this one going (template, group).
         if entry.entity_id != facts.entity_id:
-            return replace(base, kind=KIND_ENTITY, entity_id=entry.entity_id), entry.ref
-        original = entry.cause or Cause(kind=KIND_UNKNOWN)
-        return replace(original, confidence=original.confidence or HIGH), entry.cause_ref
+            cause = Cause(KIND_ENTITY, user_id=user, entity_id=entry.entity_id, context_id=ctx,
+                          parent_id=parent)  # fmt: skip
+            return cause, entry.ref
+        return entry.cause or Cause(KIND_UNKNOWN, context_id=ctx), entry.cause_ref

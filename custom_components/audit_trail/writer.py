@@ -10,9 +10,9 @@ as the store accepts writes again. Nothing is dropped without a row saying so.
 from __future__ import annotations
 
 import logging
-import queue
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -89,7 +89,11 @@ class Writer:
         self._policy = policy
         self._on_commit = on_commit
         self._on_error = on_error
-        self._queue: queue.Queue[object] = queue.Queue(QUEUE_MAX)
+        # A deque and an event rather than queue.Queue: append is ~10x cheaper in the event
+        # loop's hot path; the bound is checked by length (records only, markers always fit).
+        self._items: deque[object] = deque()
+        self._wake = threading.Event()
+        self._max = QUEUE_MAX
         self._thread = threading.Thread(target=self._run, name="audit_trail_writer", daemon=True)
         self._loss: Loss | None = None
         self.committed_rows = 0
@@ -98,7 +102,7 @@ class Writer:
     @property
     def backlog(self) -> int:
         """Return how many items wait to be written."""
-        return self._queue.qsize()
+        return len(self._items)
 
     def seq_of_ref(self, ref: int) -> int | None:
         """Return the seq a written capture ref received."""
@@ -110,23 +114,38 @@ class Writer:
 
     def enqueue(self, record: Record) -> bool:
         """Queue a record without blocking; False when the queue is full."""
-        try:
-            self._queue.put_nowait(record)
-        except queue.Full:
+        if len(self._items) >= self._max:
             return False
+        self._items.append(record)
+        if not self._wake.is_set():
+            self._wake.set()
         return True
+
+    def _put(self, item: object) -> None:
+        self._items.append(item)
+        self._wake.set()
+
+    def _get(self, timeout: float | None) -> object:
+        """Take the next item, waiting up to timeout (None: forever); raise IndexError if none."""
+        while not self._items:
+            self._wake.clear()
+            if self._items:  # appended between the check and the clear
+                break
+            if not self._wake.wait(timeout) and timeout is not None:
+                raise IndexError
+        return self._items.popleft()
 
     def flush(self, timeout: float) -> bool:
         """Block until everything queued so far is committed (call from an executor)."""
         marker = _Flush()
-        self._queue.put(marker, timeout=timeout)
+        self._put(marker)
         return marker.done.wait(timeout)
 
     def stop(self, timeout: float) -> bool:
         """Write what is queued, then end the thread (call from an executor)."""
         if not self._thread.is_alive():
             return True
-        self._queue.put(_STOP, timeout=timeout)
+        self._put(_STOP)
         self._thread.join(timeout)
         return not self._thread.is_alive()
 
@@ -143,7 +162,7 @@ class Writer:
         """Take one batch: the first item blocks, the rest come until full or the linger ends."""
         batch: list[Record] = []
         flushes: list[_Flush] = []
-        item = self._queue.get()
+        item = self._get(None)
         deadline = time.monotonic() + LINGER_S
         while True:
             if item is _STOP:
@@ -157,12 +176,8 @@ class Writer:
                 return batch, flushes, False
             remaining = deadline - time.monotonic()
             try:
-                item = (
-                    self._queue.get(timeout=remaining)
-                    if remaining > 0
-                    else self._queue.get_nowait()
-                )
-            except queue.Empty:
+                item = self._get(max(remaining, 0.0))
+            except IndexError:
                 return batch, flushes, False
 
     def _write(self, batch: Sequence[Record]) -> None:

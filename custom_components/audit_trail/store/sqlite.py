@@ -54,6 +54,7 @@ class SqliteStore(ReadMixin):
         self._last_hash = GENESIS
         self._attr_ids: dict[bytes, int] = {}
         self._ref_seq: dict[int, int] = {}
+        self._last_attrs: dict[str, tuple[Mapping[str, Any], int | None, str | None]] = {}
         self._lock = threading.Lock()  # guards the head (seq, hash) and the write connection
 
     # -- life cycle ------------------------------------------------------------------------
@@ -127,6 +128,7 @@ class SqliteStore(ReadMixin):
         self._write = conn
         self._write_month = path.stem.removeprefix("log-")
         self._attr_ids.clear()
+        self._last_attrs.clear()
 
     def _write_conn(self) -> sqlite3.Connection:
         if self._write is None:
@@ -210,6 +212,7 @@ class SqliteStore(ReadMixin):
             conn.execute("ROLLBACK")
             self._last_seq, self._last_hash = head
             self._attr_ids.clear()  # ids inserted by the rolled-back transaction are gone
+            self._last_attrs.clear()
             raise
         return seqs
 
@@ -253,16 +256,35 @@ class SqliteStore(ReadMixin):
         """Store an attribute set once (by content hash); return its id and hash."""
         if attributes is None:
             return None, None
+        # Home Assistant hands the same (read-only) mapping on while attributes do not change,
+        # and a row's old attributes are the previous row's new ones: encoding and hashing them
+        # again would be most of the writer's work.
+        cached = None if entity_id is None else self._last_attrs.get(entity_id)
+        if cached is not None and cached[0] is attributes:
+            return cached[1], cached[2]
+        result = self._encode_attr(conn, attributes, entity_id, policy)
         if entity_id is not None:
-            attributes = filter_attributes(
+            self._last_attrs[entity_id] = (attributes, *result)
+        return result
+
+    def _encode_attr(
+        self,
+        conn: sqlite3.Connection,
+        attributes: Mapping[str, Any],
+        entity_id: str | None,
+        policy: Policy,
+    ) -> tuple[int | None, str | None]:
+        kept: Mapping[str, Any] | None = attributes
+        if entity_id is not None:
+            kept = filter_attributes(
                 attributes,
                 policy.level(entity_id),
                 policy.selected_attributes,
                 policy.excluded_attributes,
             )
-            if attributes is None:
-                return None, None
-        text, digest = encode_attributes(attributes, MAX_ATTRIBUTES_BYTES)
+        if kept is None:
+            return None, None
+        text, digest = encode_attributes(kept, MAX_ATTRIBUTES_BYTES)
         attr_id = self._attr_ids.get(digest)
         if attr_id is None:
             found = conn.execute("SELECT id FROM attrs WHERE hash = ?", (digest,)).fetchone()
