@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.setup import async_setup_component
-from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    MockUser,
+    async_fire_time_changed,
+)
 
 from .helpers import rows
 
@@ -35,6 +40,18 @@ async def home(hass: HomeAssistant, loaded_entry: MockConfigEntry) -> MockConfig
                         {
                             "action": "input_boolean.turn_on",
                             "target": {"entity_id": "input_boolean.light"},
+                        }
+                    ],
+                },
+                {
+                    "id": "every_minute",
+                    "alias": "Every minute",
+                    "initial_state": False,  # on only in its own test: no timer elsewhere
+                    "triggers": [{"trigger": "time_pattern", "minutes": "/1"}],
+                    "actions": [
+                        {
+                            "action": "input_boolean.toggle",
+                            "target": {"entity_id": "input_boolean.night"},
                         }
                     ],
                 },
@@ -223,3 +240,23 @@ async def test_stale_context_is_low_confidence(
     assert off_row.cause["kind"] == "user"
     assert off_row.cause["confidence"] == "low"
     assert off_row.cause["reason"] == "context_reused"
+
+
+async def test_time_triggered_automation(
+    hass: HomeAssistant, home: MockConfigEntry, freezer: Any
+) -> None:
+    await hass.services.async_call(
+        "automation", "turn_on", {"entity_id": "automation.every_minute"}, blocking=True
+    )
+    freezer.tick(timedelta(minutes=1))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    await hass.services.async_call(
+        "automation", "turn_off", {"entity_id": "automation.every_minute"}, blocking=True
+    )
+    night = last(await rows(hass, home, "input_boolean.night"), "on")
+    assert night.cause["kind"] == "automation"
+    assert night.cause["entity_id"] == "automation.every_minute"
+    assert "time pattern" in night.cause["trigger"]
+    assert night.causation_seq is None  # a clock is not a recorded row
+    assert "user_id" not in night.cause

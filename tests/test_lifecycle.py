@@ -17,6 +17,7 @@ from homeassistant.helpers import issue_registry as ir
 
 from custom_components.audit_trail import writer as writer_module
 from custom_components.audit_trail.const import CONF_EXCLUDE_DOMAINS, DOMAIN
+from custom_components.audit_trail.store.base import StoreError, StoreFullError
 from custom_components.audit_trail.store.sqlite import SqliteStore
 
 from .conftest import make_entry
@@ -128,4 +129,25 @@ async def test_history_bounds(hass: HomeAssistant) -> None:
         )
         == []
     )
+    assert await hass.config_entries.async_unload(entry.entry_id)
+
+
+async def test_write_failures_raise_the_fitting_repair_issue(hass: HomeAssistant) -> None:
+    entry = make_entry()
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    registry = ir.async_get(hass)
+    writer = entry.runtime_data.writer
+    writer._on_error(StoreFullError("appending to the store: the disk is full"))
+    await hass.async_block_till_done()
+    assert registry.async_get_issue(DOMAIN, "disk_full") is not None
+    assert registry.async_get_issue(DOMAIN, "write_failed") is None
+    writer._on_error(StoreError("appending to the store: disk I/O error"))
+    await hass.async_block_till_done()
+    assert registry.async_get_issue(DOMAIN, "disk_full") is None
+    assert registry.async_get_issue(DOMAIN, "write_failed") is not None
+    writer._on_error(None)
+    await hass.async_block_till_done()
+    assert registry.async_get_issue(DOMAIN, "write_failed") is None
     assert await hass.config_entries.async_unload(entry.entry_id)

@@ -34,7 +34,7 @@ from .coordinator import AuditTrailCoordinator
 from .policy import Policy
 from .retention import apply_retention
 from .services import async_setup_services
-from .store.base import StoreError
+from .store.base import StoreError, StoreFullError
 from .store.sqlite import SqliteStore
 from .websocket_api import async_setup_websocket
 from .writer import Writer
@@ -86,7 +86,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: AuditTrailConfigEntry) -
         store,
         policy,
         on_commit=lambda last_seq, rows: dispatcher_send(hass, SIGNAL_COMMITTED, last_seq, rows),
-        on_error=lambda err: _write_issue(hass, "write_failed", err),
+        on_error=lambda err: _write_failed(hass, err),
     )
     capture = Capture(
         hass,
@@ -164,6 +164,13 @@ def _issue(hass: HomeAssistant, issue_id: str, error: object | None) -> None:
         translation_key=issue_id,
         translation_placeholders={"error": str(error)},
     )
+
+
+def _write_failed(hass: HomeAssistant, error: Exception | None) -> None:
+    """Raise (or clear) the repair issue that fits a write failure: a full disk, or another."""
+    full = isinstance(error, StoreFullError)
+    _write_issue(hass, "disk_full", error if full else None)
+    _write_issue(hass, "write_failed", None if full else error)
 
 
 def _write_issue(hass: HomeAssistant, issue_id: str, error: object | None) -> None:
