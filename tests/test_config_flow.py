@@ -42,8 +42,13 @@ async def test_options_flow_saves_cleaned_options(hass: HomeAssistant) -> None:
     entry = make_entry()
     entry.add_to_hass(hass)
     result = await hass.config_entries.options.async_init(entry.entry_id)
+    assert result["type"] is FlowResultType.MENU
+    assert result["menu_options"] == ["settings", "state_ago", "last_changed_by"]
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "settings"}
+    )
     assert result["type"] is FlowResultType.FORM
-    assert result["step_id"] == "init"
+    assert result["step_id"] == "settings"
     result = await hass.config_entries.options.async_configure(
         result["flow_id"],
         {
@@ -65,6 +70,9 @@ async def test_options_flow_rejects_bad_domain(hass: HomeAssistant) -> None:
     entry = make_entry()
     entry.add_to_hass(hass)
     result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "settings"}
+    )
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {CONF_EXCLUDE_DOMAINS: ["Not A Domain"]}
     )

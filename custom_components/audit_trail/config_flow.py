@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import voluptuous as vol
 from homeassistant.config_entries import ConfigEntry, ConfigFlow, ConfigFlowResult, OptionsFlow
 from homeassistant.core import callback
+from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers import selector
 
 from .const import (
@@ -19,13 +21,19 @@ from .const import (
     CONF_INCLUDE_ENTITIES,
     CONF_INCLUDE_GLOBS,
     CONF_KEEP_MONTHS,
+    CONF_NAME,
+    CONF_OFFSET,
     CONF_RETENTION_LEVEL,
     CONF_SELECTED_ATTRIBUTES,
     CONF_SELECTED_ONLY,
+    CONF_SENSORS,
+    CONF_SOURCE,
     CONF_TRANSITIONS_ONLY,
     DEFAULT_OPTIONS,
     DOMAIN,
     LEVELS,
+    SENSOR_LAST_CHANGED_BY,
+    SENSOR_STATE_AGO,
     TITLE,
 )
 
@@ -116,17 +124,91 @@ class AuditTrailConfigFlow(ConfigFlow, domain=DOMAIN):
 
 
 class AuditTrailOptionsFlow(OptionsFlow):
-    """What to record and how much of it to keep."""
+    """What to record, how much of it to keep, and the user's own sensors."""
 
-    async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """Show and save the options."""
+    async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:  # noqa: ARG002
+        """Offer the settings and the sensors."""
+        options = ["settings", SENSOR_STATE_AGO, SENSOR_LAST_CHANGED_BY]
+        if self.config_entry.options.get(CONF_SENSORS):
+            options.append("remove_sensors")
+        return self.async_show_menu(step_id="init", menu_options=options)
+
+    def _save(self, **changes: Any) -> ConfigFlowResult:  # noqa: ANN401
+        return self.async_create_entry(data={**self.config_entry.options, **changes})
+
+    async def async_step_settings(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Show and save what is recorded and kept."""
         errors: dict[str, str] = {}
         if user_input is not None:
             cleaned, errors = _validate(user_input)
             if not errors:
-                return self.async_create_entry(data=cleaned)
+                return self._save(**cleaned)
         return self.async_show_form(
-            step_id="init",
+            step_id="settings",
             data_schema=_options_schema(dict(self.config_entry.options)),
             errors=errors,
+        )
+
+    async def async_step_state_ago(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Add a sensor showing an entity's state some time ago."""
+        if user_input is not None:
+            offset = cv.time_period_dict(user_input[CONF_OFFSET])
+            if offset.total_seconds() <= 0:
+                return self._sensor_form(SENSOR_STATE_AGO, {CONF_OFFSET: "offset_not_positive"})
+            return self._add_sensor(
+                SENSOR_STATE_AGO, user_input, offset_s=int(offset.total_seconds())
+            )
+        return self._sensor_form(SENSOR_STATE_AGO)
+
+    async def async_step_last_changed_by(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Add a sensor showing who or what last changed an entity."""
+        if user_input is not None:
+            return self._add_sensor(SENSOR_LAST_CHANGED_BY, user_input)
+        return self._sensor_form(SENSOR_LAST_CHANGED_BY)
+
+    async def async_step_remove_sensors(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Remove some of the user's sensors."""
+        sensors = list(self.config_entry.options.get(CONF_SENSORS, []))
+        if user_input is not None:
+            gone = set(user_input.get("remove", []))
+            return self._save(**{CONF_SENSORS: [x for x in sensors if x["id"] not in gone]})
+        choices = [selector.SelectOptionDict(value=x["id"], label=x[CONF_NAME]) for x in sensors]
+        schema = vol.Schema(
+            {
+                vol.Required("remove"): selector.SelectSelector(
+                    selector.SelectSelectorConfig(options=choices, multiple=True)
+                )
+            }
+        )
+        return self.async_show_form(step_id="remove_sensors", data_schema=schema)
+
+    def _sensor_form(self, kind: str, errors: dict[str, str] | None = None) -> ConfigFlowResult:
+        fields: dict[vol.Marker, Any] = {vol.Required(CONF_SOURCE): selector.EntitySelector()}
+        if kind == SENSOR_STATE_AGO:
+            fields[vol.Required(CONF_OFFSET, default={"hours": 24})] = selector.DurationSelector(
+                selector.DurationSelectorConfig(enable_day=True)
+            )
+        fields[vol.Optional(CONF_NAME)] = selector.TextSelector()
+        return self.async_show_form(step_id=kind, data_schema=vol.Schema(fields), errors=errors)
+
+    def _add_sensor(self, kind: str, user_input: dict[str, Any], **extra: Any) -> ConfigFlowResult:  # noqa: ANN401
+        source = user_input[CONF_SOURCE]
+        default = f"{source} {'ago' if kind == SENSOR_STATE_AGO else 'last changed by'}"
+        sensor = {
+            "id": uuid.uuid4().hex,
+            "type": kind,
+            CONF_SOURCE: source,
+            CONF_NAME: str(user_input.get(CONF_NAME) or default),
+            **extra,
+        }
+        return self._save(
+            **{CONF_SENSORS: [*self.config_entry.options.get(CONF_SENSORS, []), sensor]}
         )

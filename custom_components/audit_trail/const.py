@@ -21,6 +21,12 @@ CONF_SELECTED_ATTRIBUTES: Final = "selected_attributes"
 CONF_EXCLUDED_ATTRIBUTES: Final = "excluded_attributes"
 CONF_KEEP_MONTHS: Final = "keep_months"
 CONF_ARCHIVE_DROPPED: Final = "archive_dropped"
+CONF_SENSORS: Final = "sensors"  # user-defined sensors: a list of small dicts (see sensor.py)
+CONF_SOURCE: Final = "source"
+CONF_OFFSET: Final = "offset"
+CONF_NAME: Final = "name"
+SENSOR_STATE_AGO: Final = "state_ago"
+SENSOR_LAST_CHANGED_BY: Final = "last_changed_by"
 
 LEVEL_FULL: Final = "full"
 LEVEL_SELECTED: Final = "selected"

@@ -10,6 +10,16 @@ from .const import DOMAIN, TITLE
 from .coordinator import AuditTrailCoordinator
 
 
+def service_device(entry_id: str) -> DeviceInfo:
+    """Return the device every Audit Trail entity belongs to."""
+    return DeviceInfo(
+        identifiers={(DOMAIN, entry_id)},
+        name=TITLE,
+        manufacturer=TITLE,
+        entry_type=DeviceEntryType.SERVICE,
+    )
+
+
 class AuditTrailEntity(CoordinatorEntity[AuditTrailCoordinator]):
     """An entity showing part of Audit Trail's status."""
 
@@ -20,9 +30,4 @@ class AuditTrailEntity(CoordinatorEntity[AuditTrailCoordinator]):
         self.entity_description = description
         entry_id = coordinator.config_entry.entry_id
         self._attr_unique_id = f"{entry_id}_{description.key}"
-        self._attr_device_info = DeviceInfo(
-            identifiers={(DOMAIN, entry_id)},
-            name=TITLE,
-            manufacturer=TITLE,
-            entry_type=DeviceEntryType.SERVICE,
-        )
+        self._attr_device_info = service_device(entry_id)

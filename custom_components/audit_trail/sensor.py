@@ -17,8 +17,10 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
 from . import AuditTrailConfigEntry
+from .const import CONF_SENSORS
 from .coordinator import Status
 from .entity import AuditTrailEntity
+from .user_sensors import user_sensors
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -85,6 +87,7 @@ async def async_setup_entry(
     """Add the status sensors."""
     coordinator = entry.runtime_data.coordinator
     async_add_entities(AuditTrailSensor(coordinator, d) for d in SENSORS)
+    async_add_entities(user_sensors(entry, list(entry.options.get(CONF_SENSORS, []))))
 
 
 class AuditTrailSensor(AuditTrailEntity, SensorEntity):
