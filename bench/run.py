@@ -18,7 +18,6 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from homeassistant import loader
 from homeassistant.const import __version__ as HA_VERSION  # noqa: N812
 from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import recorder as recorder_helper
 from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -75,64 +75,96 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-# -- 1. event-loop cost -------------------------------------------------------------------------
-async def loop_cost(changes: int, repeats: int) -> list[Row]:
-    """Loop time per async_set: Home Assistant alone, with a trivial listener, with Audit Trail."""
-    results: dict[str, list[float]] = {"alone": [], "trivial": [], "audit": []}
+# -- 1. Home Assistant side by side: loop cost, time to durable, bytes on disk ------------------
+CONFIGS = ("alone", "trivial", "recorder", "audit", "both")
+
+
+async def side_by_side(changes: int, repeats: int) -> list[Row]:
+    """Each configuration in a fresh Home Assistant, interleaved over the repeats."""
+    loop: dict[str, list[float]] = {c: [] for c in CONFIGS}
+    durable: dict[str, list[float]] = {c: [] for c in CONFIGS}
+    size: dict[str, list[float]] = {c: [] for c in CONFIGS}
+    for _ in range(repeats):
+        for name in CONFIGS:
+            us, secs, nbytes = await _one_home(name, changes)
+            loop[name].append(us)
+            durable[name].append(secs)
+            size[name].append(nbytes / changes)
+    base = statistics.median(loop["alone"])
+
+    def added(name: str) -> float:
+        return statistics.median(loop[name]) - base
+
+    rate = {n: changes / statistics.median(durable[n]) for n in ("recorder", "audit")}
+    return [
+        ("Loop time per state change, Home Assistant alone (µs)", spread(loop["alone"]), "-", "-"),
+        ("Loop time added per change vs recorder's (µs)", f"{added('audit'):.1f}", f"recorder {added('recorder'):.1f}", f"{added('audit') / added('recorder'):.2f}x"),
+        ("Loop time added per change vs a trivial listener's (µs)", f"{added('audit'):.1f}", f"trivial {added('trivial'):.1f}", f"{added('audit') / added('trivial'):.2f}x"),
+        ("Loop time added, recorder and Audit Trail together (µs)", f"{added('both'):.1f}", "-", "-"),
+        (f"Burst of {changes:,} changes: changes/s until durable", f"{rate['audit']:,.0f}", f"recorder {rate['recorder']:,.0f}", f"{rate['audit'] / rate['recorder']:.2f}x"),
+        ("Bytes on disk per change (same workload)", f"{statistics.median(size['audit']):.0f}", f"recorder {statistics.median(size['recorder']):.0f}", f"{statistics.median(size['audit']) / statistics.median(size['recorder']):.2f}x"),
+    ]  # fmt: skip
+
+
+async def _one_home(name: str, changes: int) -> tuple[float, float, int]:  # noqa: C901
+    """Return loop µs per change, seconds from first change to durable, and bytes written."""
     with tempfile.TemporaryDirectory() as tmp:
         async with async_test_home_assistant(config_dir=tmp) as hass:
             hass.data.pop(loader.DATA_CUSTOM_COMPONENTS, None)
-            with socket.socket() as probe:  # http on a free loopback port, not 8123
-                probe.bind(("127.0.0.1", 0))
-                port = probe.getsockname()[1]
-            http = {"server_host": "127.0.0.1", "server_port": port}
-            if not await async_setup_component(hass, "http", {"http": http}):
-                raise SystemExit("could not set up http for the benchmark")
-            for _ in range(repeats):  # interleaved, so drift hits every configuration alike
-                for name in results:
-                    results[name].append(await _one_loop_cost(hass, name, changes))
-    alone = statistics.median(results["alone"])
-    trivial = statistics.median(results["trivial"]) - alone
-    audit = statistics.median(results["audit"]) - alone
-    return [
-        (
-            "Loop time per state change, Home Assistant alone (µs)",
-            spread(results["alone"]),
-            "-",
-            "-",
-        ),
-        (
-            "Loop time added per state change (µs)",
-            f"{audit:.1f}",
-            f"trivial listener {trivial:.1f}",
-            f"{audit / trivial:.2f}x" if trivial > 0 else "-",
-        ),
-    ]
+            seen: list[Any] = []
+            if name == "trivial":
+                hass.bus.async_listen("state_changed", callback(lambda e: seen.append(e.data)))
+            if name in ("recorder", "both"):
+                await _setup_recorder(hass, tmp)
+            entry = await _setup_audit(hass) if name in ("audit", "both") else None
+            warmup = min(1000, changes)  # first calls pay for caches and lazy set-up
+            for i in range(warmup):
+                hass.states.async_set(f"sensor.w{i % 200}", str(i), {"unit_of_measurement": "W"})
+            if name in ("recorder", "both"):
+                await recorder_helper.get_instance(hass).async_block_till_done()
+            if entry is not None:
+                await hass.async_add_executor_job(entry.runtime_data.writer.flush, 60)
+            t0 = time.perf_counter()
+            for i in range(changes):
+                hass.states.async_set(f"sensor.b{i % 200}", str(i), {"unit_of_measurement": "W"})
+            loop_us = (time.perf_counter() - t0) / changes * 1e6
+            if name in ("recorder", "both"):
+                await recorder_helper.get_instance(hass).async_block_till_done()
+            if entry is not None:
+                await hass.async_add_executor_job(entry.runtime_data.writer.flush, 60)
+            secs = time.perf_counter() - t0
+            nbytes = 0
+            if name == "recorder":
+                nbytes = sum(p.stat().st_size for p in Path(tmp).glob("rec.db*"))
+            elif name == "audit":
+                nbytes = sum(p.stat().st_size for p in Path(tmp, "audit_trail").glob("log-*.db*"))
+            await hass.async_stop(force=True)
+    return loop_us, secs, nbytes * changes // (changes + warmup)
 
 
-async def _one_loop_cost(hass: HomeAssistant, name: str, changes: int) -> float:
-    seen: list[Any] = []
-    unsub: Callable[[], None] | None = None
-    entry = None
-    if name == "trivial":
-        unsub = hass.bus.async_listen("state_changed", callback(lambda e: seen.append(e.data)))
-    elif name == "audit":
-        entry = MockConfigEntry(domain=DOMAIN, options=dict(DEFAULT_OPTIONS))
-        entry.add_to_hass(hass)
-        if not await hass.config_entries.async_setup(entry.entry_id):
-            raise SystemExit("Audit Trail did not load: the figures would be meaningless")
-        await hass.async_block_till_done()
-    start = time.perf_counter()
-    for i in range(changes):
-        hass.states.async_set(f"sensor.b{i % 200}", str(i), {"unit_of_measurement": "W"})
-    elapsed = time.perf_counter() - start
-    if unsub is not None:
-        unsub()
-    if entry is not None:
-        await hass.config_entries.async_unload(entry.entry_id)
-        await hass.config_entries.async_remove(entry.entry_id)
+async def _setup_recorder(hass: HomeAssistant, tmp: str) -> None:
+    recorder_helper.async_initialize_recorder(hass)
+    config = {"recorder": {"db_url": f"sqlite:///{tmp}/rec.db", "commit_interval": 1}}
+    if not await async_setup_component(hass, "recorder", config):
+        raise SystemExit("the recorder did not load: the figures would be meaningless")
     await hass.async_block_till_done()
-    return elapsed / changes * 1e6
+    await recorder_helper.get_instance(hass).async_block_till_done()
+
+
+async def _setup_audit(hass: HomeAssistant) -> MockConfigEntry:
+    with socket.socket() as probe:  # http (a dependency) on a free loopback port, not 8123
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    if not await async_setup_component(
+        hass, "http", {"http": {"server_host": "127.0.0.1", "server_port": port}}
+    ):
+        raise SystemExit("could not set up http for the benchmark")
+    entry = MockConfigEntry(domain=DOMAIN, options=dict(DEFAULT_OPTIONS))
+    entry.add_to_hass(hass)
+    if not await hass.config_entries.async_setup(entry.entry_id):
+        raise SystemExit("Audit Trail did not load: the figures would be meaningless")
+    await hass.async_block_till_done()
+    return entry
 
 
 # -- 2. ingest ----------------------------------------------------------------------------------
@@ -276,7 +308,7 @@ async def main() -> None:
         (2_000, 3, 20_000, 200) if args.quick else (20_000, 7, 1_000_000, 2_000)
     )
     table: list[Row] = []
-    table += await loop_cost(changes, repeats)
+    table += await side_by_side(changes, repeats)
     ingest_rows, store_dir, _ = await asyncio.to_thread(ingest, rows, 1000)
     table += ingest_rows
     table += await asyncio.to_thread(queries, store_dir, rows, samples)

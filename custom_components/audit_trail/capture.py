@@ -107,6 +107,7 @@ class Capture:
         self._on_overflow = on_overflow
         self._unsubs: list[Callable[[], None]] = []
         self._handlers: dict[EventType[Any] | str, Callable[[Event[Any]], None]] = {}
+        self._metas: dict[str, EntityMeta] = {}
         self._entities = er.async_get(hass)
         self._devices = dr.async_get(hass)
 
@@ -131,6 +132,8 @@ class Capture:
             EVENT_SCRIPT_STARTED: self._async_run_started,
             EVENT_CALL_SERVICE: self._async_call_service,
             EVENT_HOMEASSISTANT_STOP: self._async_system_event,
+            er.EVENT_ENTITY_REGISTRY_UPDATED: self._async_registry_updated,
+            dr.EVENT_DEVICE_REGISTRY_UPDATED: self._async_registry_updated,
         }
         if not self._hass.is_running:
             self._handlers[EVENT_HOMEASSISTANT_STARTED] = self._async_system_event
@@ -299,6 +302,17 @@ class Capture:
         return tracked
 
     def _meta(self, entity_id: str) -> EntityMeta:
+        meta = self._metas.get(entity_id)
+        if meta is None:
+            meta = self._metas[entity_id] = self._lookup_meta(entity_id)
+        return meta
+
+    @callback
+    def _async_registry_updated(self, _event: Event[Any]) -> None:
+        """Forget cached registry facts (renames, new devices, areas moved)."""
+        self._metas.clear()
+
+    def _lookup_meta(self, entity_id: str) -> EntityMeta:
         entry = self._entities.async_get(entity_id)
         if entry is None:
             return EntityMeta()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from .models import (
     KIND_ACTION,
@@ -48,17 +48,18 @@ class MemoEntry:
     via: str | None = None
     # Entity ids the action calls in this context named, and the last of them that changed:
     # a non-target entity changing after it (a template, a group) follows that entity.
-    targets: set[str] = field(default_factory=set)
+    targets: frozenset[str] = frozenset()
     last_target: tuple[str, int] | None = None
     # For an origin state change: its own record ref and cause; otherwise the ref its parent
     # chain leads to (the recorded row that set this context going).
     ref: int | None = None
     cause_ref: int | None = None
     cause: Cause | None = None
-    entities: dict[str, float] = field(default_factory=dict)
+    # Other entities changed in this context, and when first (made only when one appears).
+    entities: dict[str, float] | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built per state change in the loop (see models.Cause)
 class ChangeFacts:
     """What capture knows about one state change when it happens."""
 
@@ -146,7 +147,7 @@ class ContextMemo:
         if entry is None:
             entry = self._put(context_id, self._new(KIND_ACTION, user_id, parent_id, time))
         entry.service = service
-        entry.targets.update(targets)
+        entry.targets = entry.targets.union(targets)
 
     def note_event(self, context_id: str, user_id: str | None, parent_id: str | None,
                    time: float) -> None:  # fmt: skip
@@ -162,13 +163,17 @@ class ContextMemo:
             entry = self._new(ORIGIN_STATE, facts.user_id, facts.parent_id,
                               facts.time)  # fmt: skip
             entry.entity_id, entry.ref, entry.cause = facts.entity_id, facts.ref, cause
-            entry.entities[facts.entity_id] = facts.time
             self._put(facts.context_id, entry)
             return cause, cause_ref
         cause, cause_ref = self._resolve_known(entry, facts)
         if facts.entity_id in entry.targets:
             entry.last_target = (facts.entity_id, facts.ref)
-        first_seen = entry.entities.setdefault(facts.entity_id, facts.time)
+        if entry.kind == ORIGIN_STATE and facts.entity_id == entry.entity_id:
+            first_seen = entry.first_time
+        else:
+            if entry.entities is None:
+                entry.entities = {}
+            first_seen = entry.entities.setdefault(facts.entity_id, facts.time)
         if facts.time - first_seen > self._stale_after:
             cause = replace(cause, confidence=LOW, reason="context_reused")
         return cause, cause_ref

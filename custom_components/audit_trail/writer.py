@@ -92,7 +92,8 @@ class Writer:
         # A deque and an event rather than queue.Queue: append is ~10x cheaper in the event
         # loop's hot path; the bound is checked by length (records only, markers always fit).
         self._items: deque[object] = deque()
-        self._wake = threading.Event()
+        self._wake = threading.Event()  # something is queued
+        self._full = threading.Event()  # a batch's worth, or a marker, is queued
         self._max = QUEUE_MAX
         self._thread = threading.Thread(target=self._run, name="audit_trail_writer", daemon=True)
         self._loss: Loss | None = None
@@ -117,23 +118,25 @@ class Writer:
         if len(self._items) >= self._max:
             return False
         self._items.append(record)
+        # Append first, then check: the writer clears `_wake` only after seeing the deque empty.
         if not self._wake.is_set():
             self._wake.set()
+        if len(self._items) >= BATCH_MAX_ROWS and not self._full.is_set():
+            self._full.set()
         return True
 
     def _put(self, item: object) -> None:
+        """Queue a marker (flush, stop): it ends the linger at once."""
         self._items.append(item)
         self._wake.set()
+        self._full.set()
 
-    def _get(self, timeout: float | None) -> object:
-        """Take the next item, waiting up to timeout (None: forever); raise IndexError if none."""
+    def _wait_for_items(self) -> None:
         while not self._items:
             self._wake.clear()
             if self._items:  # appended between the check and the clear
                 break
-            if not self._wake.wait(timeout) and timeout is not None:
-                raise IndexError
-        return self._items.popleft()
+            self._wake.wait()
 
     def flush(self, timeout: float) -> bool:
         """Block until everything queued so far is committed (call from an executor)."""
@@ -159,12 +162,18 @@ class Writer:
                 marker.done.set()
 
     def _collect(self) -> tuple[list[Record], list[_Flush], bool]:
-        """Take one batch: the first item blocks, the rest come until full or the linger ends."""
+        """Take one batch: wait for a first item, then let the batch fill for the linger.
+
+        The thread sleeps through the linger instead of taking items one by one as they come,
+        so a burst of changes in the event loop is not slowed by this thread's share of the GIL.
+        """
+        self._wait_for_items()
+        self._full.wait(LINGER_S)
+        self._full.clear()
         batch: list[Record] = []
         flushes: list[_Flush] = []
-        item = self._get(None)
-        deadline = time.monotonic() + LINGER_S
-        while True:
+        while self._items and len(batch) < BATCH_MAX_ROWS:
+            item = self._items.popleft()
             if item is _STOP:
                 return batch, flushes, True
             if isinstance(item, _Flush):
@@ -172,13 +181,9 @@ class Writer:
                 return batch, flushes, False  # commit now: someone is waiting
             if isinstance(item, Record):
                 batch.append(item)
-            if len(batch) >= BATCH_MAX_ROWS:
-                return batch, flushes, False
-            remaining = deadline - time.monotonic()
-            try:
-                item = self._get(max(remaining, 0.0))
-            except IndexError:
-                return batch, flushes, False
+        if len(self._items) >= BATCH_MAX_ROWS:
+            self._full.set()  # more than a batch waits: no linger for the next one
+        return batch, flushes, False
 
     def _write(self, batch: Sequence[Record]) -> None:
         """Append a batch, retrying with backoff; count it as lost if it keeps failing."""
