@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from homeassistant import loader
 from homeassistant.const import __version__ as HA_VERSION  # noqa: N812
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import Context, Event, HomeAssistant, State, callback
 from homeassistant.helpers import recorder as recorder_helper
 from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.common import (
@@ -165,6 +165,38 @@ async def _setup_audit(hass: HomeAssistant) -> MockConfigEntry:
         raise SystemExit("Audit Trail did not load: the figures would be meaningless")
     await hass.async_block_till_done()
     return entry
+
+
+async def listener_cost(changes: int, repeats: int) -> list[Row]:
+    """Audit Trail's state_changed listener alone, called with prepared events (µs per call)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        async with async_test_home_assistant(config_dir=tmp) as hass:
+            hass.data.pop(loader.DATA_CUSTOM_COMPONENTS, None)
+            entry = await _setup_audit(hass)
+            capture = entry.runtime_data.capture
+            old, new = State("sensor.a", "1", {"u": "W"}), State("sensor.a", "2", {"u": "W"})
+            events = [
+                Event("state_changed", {"entity_id": f"sensor.a{i % 200}", "old_state": old, "new_state": new}, context=Context())
+                for i in range(changes * (repeats + 1))
+            ]  # fmt: skip
+            runs = []
+            for r in range(repeats + 1):
+                chunk = events[r * changes : (r + 1) * changes]
+                t0 = time.perf_counter()
+                for event in chunk:
+                    capture._async_state_changed(event)  # noqa: SLF001 - the hot path itself
+                runs.append((time.perf_counter() - t0) / changes * 1e6)
+                await hass.async_add_executor_job(entry.runtime_data.writer.flush, 60)
+            await hass.config_entries.async_unload(entry.entry_id)
+            await hass.async_stop(force=True)
+    return [
+        (
+            "Capture listener alone, per change (µs; first run is warm-up)",
+            spread(runs[1:], "{:.2f}"),
+            "-",
+            "-",
+        )
+    ]
 
 
 # -- 2. ingest ----------------------------------------------------------------------------------
@@ -309,6 +341,7 @@ async def main() -> None:
     )
     table: list[Row] = []
     table += await side_by_side(changes, repeats)
+    table += await listener_cost(changes, repeats)
     ingest_rows, store_dir, _ = await asyncio.to_thread(ingest, rows, 1000)
     table += ingest_rows
     table += await asyncio.to_thread(queries, store_dir, rows, samples)
