@@ -115,6 +115,14 @@ async def home(hass: HomeAssistant, loaded_entry: MockConfigEntry) -> MockConfig
     return loaded_entry
 
 
+async def call_as(hass: HomeAssistant, user: MockUser, action: str, entity_id: str) -> None:
+    """Call an action on an entity as a user would from the UI."""
+    domain, service = action.split(".")
+    await hass.services.async_call(
+        domain, service, {"entity_id": entity_id}, blocking=True, context=Context(user_id=user.id)
+    )
+
+
 def last(found: list[Any], new_state: str) -> Any:
     """Return the last row that set a given state."""
     return next(r for r in reversed(found) if r.new_state == new_state)
@@ -163,13 +171,7 @@ async def test_user_behind_script_behind_automation(
 async def test_user_action_call(
     hass: HomeAssistant, home: MockConfigEntry, hass_admin_user: MockUser
 ) -> None:
-    await hass.services.async_call(
-        "input_boolean",
-        "turn_on",
-        {"entity_id": "input_boolean.night"},
-        blocking=True,
-        context=Context(user_id=hass_admin_user.id),
-    )
+    await call_as(hass, hass_admin_user, "input_boolean.turn_on", "input_boolean.night")
     night = last(await rows(hass, home, "input_boolean.night"), "on")
     assert night.cause["kind"] == "user"
     assert night.cause["user_id"] == hass_admin_user.id
@@ -180,13 +182,7 @@ async def test_user_action_call(
 async def test_automation_run_from_ui_names_the_user(
     hass: HomeAssistant, home: MockConfigEntry, hass_admin_user: MockUser
 ) -> None:
-    await hass.services.async_call(
-        "automation",
-        "trigger",
-        {"entity_id": "automation.motion_light"},
-        blocking=True,
-        context=Context(user_id=hass_admin_user.id),
-    )
+    await call_as(hass, hass_admin_user, "automation.trigger", "automation.motion_light")
     await hass.async_block_till_done()
     light = last(await rows(hass, home, "input_boolean.light"), "on")
     assert light.cause["kind"] == "automation"
@@ -196,13 +192,7 @@ async def test_automation_run_from_ui_names_the_user(
 async def test_scene_by_user(
     hass: HomeAssistant, home: MockConfigEntry, hass_admin_user: MockUser
 ) -> None:
-    await hass.services.async_call(
-        "scene",
-        "turn_on",
-        {"entity_id": "scene.evening"},
-        blocking=True,
-        context=Context(user_id=hass_admin_user.id),
-    )
+    await call_as(hass, hass_admin_user, "scene.turn_on", "scene.evening")
     light = last(await rows(hass, home, "input_boolean.light"), "on")
     assert light.cause["kind"] == "user"
     assert light.cause["user_id"] == hass_admin_user.id
@@ -223,13 +213,7 @@ async def test_stale_context_is_low_confidence(
 ) -> None:
     # A user turns a helper on; 3 s later the "device" changes it again while Home Assistant
     # still hands out the user's context: that must not be silently blamed on the user.
-    await hass.services.async_call(
-        "input_boolean",
-        "turn_on",
-        {"entity_id": "input_boolean.night"},
-        blocking=True,
-        context=Context(user_id=hass_admin_user.id),
-    )
+    await call_as(hass, hass_admin_user, "input_boolean.turn_on", "input_boolean.night")
     on_row = last(await rows(hass, home, "input_boolean.night"), "on")
     freezer.tick(3)
     state = hass.states.get("input_boolean.night")
