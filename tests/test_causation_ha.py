@@ -244,3 +244,22 @@ async def test_time_triggered_automation(
     assert "time pattern" in night.cause["trigger"]
     assert night.causation_seq is None  # a clock is not a recorded row
     assert "user_id" not in night.cause
+
+
+async def test_origin_event_fills_a_forgotten_context(
+    hass: HomeAssistant, home: MockConfigEntry, hass_admin_user: MockUser
+) -> None:
+    # An action call fired before Audit Trail listened (or long forgotten by the memo): the
+    # context still carries its origin event, which names the action.
+    ctx = Context(user_id=hass_admin_user.id)
+    hass.bus.async_fire(
+        "call_service",
+        {"domain": "input_boolean", "service": "turn_on", "service_data": {}},
+        context=ctx,
+    )
+    home.runtime_data.capture._memo._entries.pop(ctx.id)
+    assert ctx.origin_event is not None
+    hass.states.async_set("input_boolean.night", "on", context=ctx)
+    night = last(await rows(hass, home, "input_boolean.night"), "on")
+    assert night.cause["kind"] == "user"
+    assert night.cause["service"] == "input_boolean.turn_on"

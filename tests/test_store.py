@@ -1,4 +1,8 @@
-"""The SQLite store on real files: invariants, partitions, queries and the hash chain."""
+"""The store contract: invariants, partitions, queries and the hash chain, on real files.
+
+Every backend must pass these tests: add it to BACKENDS (a PostgreSQL backend is to follow).
+Tests that reach into SQLite files to tamper with them are SQLite's own.
+"""
 
 from __future__ import annotations
 
@@ -41,9 +45,12 @@ def change(entity_id: str, state: str, time_us: int, ref: int = 0, **kw: object)
     )
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> SqliteStore:
-    s = SqliteStore(tmp_path / "audit_trail")
+BACKENDS = [SqliteStore]
+
+
+@pytest.fixture(params=BACKENDS, ids=lambda b: b.__name__)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> SqliteStore:
+    s = request.param(tmp_path / "audit_trail")
     s.open()
     yield s
     s.close()

@@ -219,6 +219,13 @@ class Capture:
         old: State | None = event.data.get("old_state")
         new: State | None = event.data.get("new_state")
         ctx: Context = event.context
+        origin = ctx.origin_event
+        if origin is not None and origin is not event and self._memo.get(ctx.id) is None:
+            # The context was started by an event we did not note (it fired before we listened,
+            # or the memo forgot it): Home Assistant still holds that event, so note it now.
+            handler = self._handlers.get(origin.event_type)
+            if handler is not None and origin.event_type != EVENT_STATE_CHANGED:
+                handler(origin)
         ref = next(self._refs)
         meta = self._meta(entity_id)
         cause, cause_ref = self._memo.resolve(
