@@ -29,6 +29,7 @@ from homeassistant.const import __version__ as HA_VERSION  # noqa: N812
 from homeassistant.core import Context, Event, HomeAssistant, State, callback
 from homeassistant.helpers import recorder as recorder_helper
 from homeassistant.setup import async_setup_component
+from homeassistant.util.ulid import ulid_at_time
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_test_home_assistant,
@@ -40,6 +41,7 @@ from custom_components.audit_trail.models import (
     KIND_AUTOMATION,
     KIND_DEVICE,
     Cause,
+    EntityMeta,
     Record,
 )
 from custom_components.audit_trail.policy import Policy
@@ -201,22 +203,44 @@ async def listener_cost(changes: int, repeats: int) -> list[Row]:
 
 # -- 2. ingest ----------------------------------------------------------------------------------
 def records(n: int, entities: int, start_us: int, step_us: int) -> list[Record]:
-    """Synthetic changes: numeric sensors with stable attributes, some lights with brightness."""
+    """Return synthetic changes as capture builds them.
+
+    Numeric sensors with stable attributes, lights whose brightness changes each time with an
+    automation as their cause; real ULID context ids and registry facts.
+    """
+    metas = [
+        EntityMeta(registry_id=f"{e:032x}", device_id=f"{e + 10**6:032x}", platform="demo")
+        for e in range(entities)
+    ]
     out = []
     for i in range(n):
         e = i % entities
         light = e % 10 == 0
+        time_us = start_us + i * step_us
+        context = ulid_at_time(time_us / 1e6)
         out.append(
             Record(
                 ref=i + 1,
-                time_us=start_us + i * step_us,
+                time_us=time_us,
                 event_type=ET_STATE_CHANGED,
                 cause=Cause(
-                    kind=KIND_AUTOMATION if light else KIND_DEVICE,
-                    context_id=f"c{i:020d}",
-                    entity_id="automation.lights" if light else None,
+                    kind=KIND_AUTOMATION,
+                    context_id=context,
+                    entity_id="automation.lights",
+                    name="Lights",
+                    run_id=context,
+                    trigger="state of sensor.s1",
+                    trigger_entity_id="sensor.s1",
+                )
+                if light
+                else Cause(
+                    kind=KIND_DEVICE,
+                    context_id=context,
+                    device_id=metas[e].device_id,
+                    platform="demo",
                 ),  # fmt: skip
                 entity_id=f"light.l{e}" if light else f"sensor.s{e}",
+                meta=metas[e],
                 old_state=str(i - 1),
                 new_state=("on" if i % 2 else "off") if light else f"{20 + (i % 50) / 10:.1f}",
                 new_attributes={"brightness": i % 255, "friendly_name": f"L{e}"}
@@ -227,9 +251,9 @@ def records(n: int, entities: int, start_us: int, step_us: int) -> list[Record]:
                     "friendly_name": f"S{e}",
                     "state_class": "measurement",
                 },  # fmt: skip
-                last_changed_us=start_us + i * step_us,
-                last_updated_us=start_us + i * step_us,
-                context_id=f"c{i:020d}",
+                last_changed_us=time_us,
+                last_updated_us=time_us,
+                context_id=context,
                 causation_ref=i if light and i else None,
             )
         )

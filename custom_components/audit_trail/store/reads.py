@@ -6,7 +6,7 @@ import hashlib
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +14,9 @@ import orjson
 
 from ..models import ET_CHECKPOINT, StoredRow, VerifyResult
 from .chain import row_hash
-from .schema import LOG_COLUMNS, ROW_SELECT
+from .codec import expand_cause, unpack_delta, unpack_hex, unpack_ulid
+from .schema import ROW_SELECT
 
-_N = len(LOG_COLUMNS)
-_HEAD = 11  # columns before old_attrs/new_attrs in LOG_COLUMNS
 # Longest causation chain followed: far beyond any real home (loops are impossible, as a row
 # can only name an older row, but a bound keeps a corrupt store from looping a query).
 MAX_CHAIN = 64
@@ -27,42 +26,96 @@ MAX_CHAIN = 64
 _MAX_US = 253_402_300_799_000_000  # 9999-12-31T23:59:59Z
 
 
+_MAX_YEAR = 9999
+_month_cache: tuple[int, int, str] = (0, 0, "")
+
+
 def month_of(time_us: int) -> str:
     """Return the partition key (YYYY-MM, UTC) of a time."""
-    return datetime.fromtimestamp(min(max(time_us, 0), _MAX_US) / 1e6, UTC).strftime("%Y-%m")
+    global _month_cache  # noqa: PLW0603 - a one-entry cache; the writer asks for every row
+    first, end, month = _month_cache
+    if first <= time_us < end:
+        return month
+    moment = datetime.fromtimestamp(min(max(time_us, 0), _MAX_US) / 1e6, UTC)
+    month = moment.strftime("%Y-%m")
+    if moment.year < _MAX_YEAR:
+        start = moment.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        following = (start + timedelta(days=32)).replace(day=1)
+        _month_cache = (
+            int(start.timestamp()) * 1_000_000,
+            int(following.timestamp()) * 1_000_000,
+            month,
+        )
+    return month
 
 
 def _loads(text: str | None) -> Any:  # noqa: ANN401
     return None if text is None else orjson.loads(text)
 
 
+def _logical(row: Sequence[Any]) -> tuple[dict[str, Any], tuple[Any, ...]]:
+    """Return a ROW_SELECT row's logical cause and the values its hash covers, in hash order."""
+    seq, time_us, event_type, entity_id = row[0], row[1], row[2], row[3]
+    updated = unpack_delta(row[11], time_us)
+    changed = unpack_delta(row[10], updated if updated is not None else time_us)
+    context_id, user_id, parent_id = unpack_ulid(row[12]), unpack_hex(row[13]), unpack_ulid(row[14])
+    cause = {} if row[16] is None else expand_cause(orjson.loads(row[16]), context_id, parent_id)
+    old_h, new_h = row[23], row[24]
+    hashed = (
+        seq,
+        time_us,
+        event_type,
+        entity_id,
+        row[4],
+        row[5],
+        row[6],
+        entity_id.split(".", 1)[0] if entity_id else None,
+        row[7],
+        row[8],
+        row[9],
+        None if old_h is None else bytes(old_h).hex(),
+        None if new_h is None else bytes(new_h).hex(),
+        changed,
+        updated,
+        context_id,
+        user_id,
+        parent_id,
+        row[15],
+        row[16],
+        row[17],
+        row[18],
+        row[19],
+    )
+    return cause, hashed
+
+
 def decode_row(row: Sequence[Any]) -> StoredRow:
     """Build a StoredRow from a ROW_SELECT result."""
-    v = dict(zip(LOG_COLUMNS, row[:_N], strict=True))
+    cause, v = _logical(row)
     return StoredRow(
-        seq=v["seq"],
-        time_us=v["time_us"],
-        event_type=v["event_type"],
-        entity_id=v["entity_id"],
-        registry_id=v["registry_id"],
-        device_id=v["device_id"],
-        area_id=v["area_id"],
-        domain=v["domain"],
-        platform=v["platform"],
-        old_state=v["old_state"],
-        new_state=v["new_state"],
-        old_attributes=_loads(row[_N + 1]),
-        new_attributes=_loads(row[_N + 2]),
-        last_changed_us=v["last_changed_us"],
-        last_updated_us=v["last_updated_us"],
-        context_id=v["context_id"],
-        context_user_id=v["context_user_id"],
-        context_parent_id=v["context_parent_id"],
-        cause=_loads(v["cause"]),
-        causation_seq=v["causation_seq"],
-        payload=_loads(v["payload"]),
-        version=v["v"],
-        hash=bytes(row[_N]),
+        seq=v[0],
+        time_us=v[1],
+        event_type=v[2],
+        entity_id=v[3],
+        registry_id=v[4],
+        device_id=v[5],
+        area_id=v[6],
+        domain=v[7],
+        platform=v[8],
+        old_state=v[9],
+        new_state=v[10],
+        old_attributes=_loads(row[21]),
+        new_attributes=_loads(row[22]),
+        last_changed_us=v[13],
+        last_updated_us=v[14],
+        context_id=v[15],
+        context_user_id=v[16],
+        context_parent_id=v[17],
+        cause=cause,
+        causation_seq=v[20],
+        payload=_loads(v[21]),
+        version=v[22],
+        hash=bytes(row[20]),
     )
 
 
@@ -126,7 +179,12 @@ class ReadMixin:
         if not paths:
             return set()
         with self._read(paths[-1]) as conn:
-            return {r[0] for r in conn.execute("SELECT entity_id FROM latest")}
+            return {
+                r[0]
+                for r in conn.execute(
+                    "SELECT n.name FROM latest AS x JOIN names AS n ON n.id = x.entity"
+                )
+            }
 
     def state_at(self, entity_ids: Sequence[str] | None, at_us: int) -> dict[str, StoredRow]:
         """Return each entity's newest row at or before a time, in one set-based statement."""
@@ -134,17 +192,18 @@ class ReadMixin:
         if path is None:
             return {}
         with self._read(path) as conn:
-            ids = (
-                orjson.dumps(list(entity_ids))
+            wanted = (
+                "SELECT n.id FROM names AS n JOIN json_each(?) AS j ON n.name = j.value"
                 if entity_ids is not None
-                else orjson.dumps([r[0] for r in conn.execute("SELECT entity_id FROM latest")])
+                else "SELECT entity AS id FROM latest WHERE ? IS NULL"
             )
+            ids = None if entity_ids is None else orjson.dumps(list(entity_ids)).decode()
             rows = conn.execute(
                 f"""{ROW_SELECT} WHERE l.seq IN (
                     SELECT (SELECT x.seq FROM log AS x
-                            WHERE x.entity_id = ids.value AND x.time_us <= ?
+                            WHERE x.entity = ids.id AND x.time_us <= ?
                             ORDER BY x.time_us DESC, x.seq DESC LIMIT 1)
-                    FROM json_each(?) AS ids)""",
+                    FROM ({wanted}) AS ids)""",
                 (at_us, ids),
             ).fetchall()
         return {r.entity_id: r for r in map(decode_row, rows) if r.entity_id is not None}
@@ -166,17 +225,23 @@ class ReadMixin:
         where = ["l.time_us BETWEEN ? AND ?", "l.seq > ?"]
         params: list[Any] = [start_us, end_us, after_seq]
         if entity_ids is not None:
-            where.append("l.entity_id IN (SELECT value FROM json_each(?))")
+            where.append(
+                "l.entity IN (SELECT n.id FROM names AS n JOIN json_each(?) AS j"
+                " ON n.name = j.value)"
+            )
             params.append(orjson.dumps(list(entity_ids)).decode())
         if actor is not None:
-            where.append("l.actor = ?")
+            where.append("l.actor = (SELECT id FROM names WHERE name = ?)")
             params.append(actor)
         types = list(event_types) if event_types else None
         if types is not None:
-            where.append("l.event_type IN (SELECT value FROM json_each(?))")
+            where.append(
+                "l.event_type IN (SELECT n.id FROM names AS n JOIN json_each(?) AS j"
+                " ON n.name = j.value)"
+            )
             params.append(orjson.dumps(types).decode())
         else:
-            where.append("l.event_type != ?")
+            where.append("l.event_type IS NOT (SELECT id FROM names WHERE name = ?)")
             params.append(ET_CHECKPOINT)
         first, last = month_of(start_us), month_of(end_us)
         out: list[StoredRow] = []
@@ -278,27 +343,20 @@ def _verify_partition(
             return VerifyResult(
                 ok=False, checked=checked, first_bad_seq=expected, reason="row_missing"
             )
-        old_h, new_h = row[_N + 3], row[_N + 4]
+        old_h, new_h = row[23], row[24]
         if (old_h is not None and bytes(old_h) in bad_attrs) or (
             new_h is not None and bytes(new_h) in bad_attrs
         ):
             return VerifyResult(
                 ok=False, checked=checked, first_bad_seq=seq, reason="attributes_altered"
             )
-        hashed = (
-            *row[:_HEAD],
-            None if old_h is None else bytes(old_h).hex(),
-            None if new_h is None else bytes(new_h).hex(),
-            *row[_HEAD + 2 : _N],
-        )
-        if (row[_HEAD] is not None and old_h is None) or (
-            row[_HEAD + 1] is not None and new_h is None
-        ):
+        if (row[25] is not None and old_h is None) or (row[26] is not None and new_h is None):
             return VerifyResult(
                 ok=False, checked=checked, first_bad_seq=seq, reason="attributes_missing"
             )
+        _, hashed = _logical(row)
         anchor = row_hash(anchor, hashed)
-        if anchor != bytes(row[_N]):
+        if anchor != bytes(row[20]):
             return VerifyResult(
                 ok=False, checked=checked, first_bad_seq=seq, reason="hash_mismatch"
             )

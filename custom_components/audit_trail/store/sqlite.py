@@ -7,6 +7,7 @@ import gzip
 import shutil
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ from ..models import ET_CHECKPOINT, KIND_SYSTEM, Cause, Record, StoreStats
 from ..policy import Policy
 from .base import StoreError, StoreFullError
 from .chain import GENESIS, canonical_json, encode_attributes, filter_attributes, row_hash
+from .codec import compact_cause, pack_delta, pack_hex, pack_ulid
 from .reads import ReadMixin, month_of
 from .schema import INSERT_LOG, migrate
 
@@ -53,7 +55,11 @@ class SqliteStore(ReadMixin):
         self._last_seq = 0
         self._last_hash = GENESIS
         self._attr_ids: dict[bytes, int] = {}
-        self._ref_seq: dict[int, int] = {}
+        # Ids of interned names, entity facts and causes in the write partition.
+        self._name_ids: dict[str, int] = {}
+        self._meta_ids: dict[tuple[str | None, ...], int] = {}
+        self._cause_ids: dict[str, int] = {}
+        self._ref_seq: OrderedDict[int, int] = OrderedDict()
         self._last_attrs: dict[str, tuple[Mapping[str, Any], int | None, str | None]] = {}
         self._lock = threading.Lock()  # guards the head (seq, hash) and the write connection
 
@@ -109,6 +115,9 @@ class SqliteStore(ReadMixin):
                 conn.execute("PRAGMA journal_mode=WAL")
                 # NORMAL in WAL survives a process crash; power loss may lose the last commits.
                 conn.execute("PRAGMA synchronous=NORMAL")
+                # The indexes of a month outgrow SQLite's default 2 MiB page cache within days;
+                # past it every insert reads index pages back from the OS.
+                conn.execute("PRAGMA cache_size=-32768")
             conn.execute("PRAGMA busy_timeout=10000")
         except BaseException:
             conn.close()
@@ -127,8 +136,15 @@ class SqliteStore(ReadMixin):
             raise
         self._write = conn
         self._write_month = path.stem.removeprefix("log-")
+        self._forget_ids()
+
+    def _forget_ids(self) -> None:
+        """Forget cached row ids (another partition, or a rolled-back transaction)."""
         self._attr_ids.clear()
         self._last_attrs.clear()
+        self._name_ids.clear()
+        self._meta_ids.clear()
+        self._cause_ids.clear()
 
     def _write_conn(self) -> sqlite3.Connection:
         if self._write is None:
@@ -211,8 +227,7 @@ class SqliteStore(ReadMixin):
         except BaseException:
             conn.execute("ROLLBACK")
             self._last_seq, self._last_hash = head
-            self._attr_ids.clear()  # ids inserted by the rolled-back transaction are gone
-            self._last_attrs.clear()
+            self._forget_ids()  # ids inserted by the rolled-back transaction are gone
             raise
         return seqs
 
@@ -226,20 +241,22 @@ class SqliteStore(ReadMixin):
             seq += 1
             if record.ref:
                 if len(self._ref_seq) >= REF_CACHE_MAX:
-                    del self._ref_seq[next(iter(self._ref_seq))]
+                    # popitem on an OrderedDict is O(1); deleting a plain dict's first key
+                    # makes every later next(iter()) skip the dead slots (quadratic; measured).
+                    self._ref_seq.popitem(last=False)
                 self._ref_seq[record.ref] = seq
             causation = record.causation_seq
             if causation is None and record.causation_ref is not None:
                 causation = self._ref_seq.get(record.causation_ref)
-            values = self._row_values(conn, seq, record, causation, policy)
-            prev = row_hash(prev, values[0])
-            rows.append((*values[1], prev))
-            if record.entity_id is not None:
-                latest[record.entity_id] = seq
+            hashed, stored = self._row_values(conn, seq, record, causation, policy)
+            prev = row_hash(prev, hashed)
+            rows.append((*stored, prev))
+            if stored[3] is not None:
+                latest[stored[3]] = seq
         conn.executemany(INSERT_LOG, rows)
         conn.executemany(
-            "INSERT INTO latest (entity_id, seq) VALUES (?, ?) "
-            "ON CONFLICT (entity_id) DO UPDATE SET seq = excluded.seq",
+            "INSERT INTO latest (entity, seq) VALUES (?, ?) "
+            "ON CONFLICT (entity) DO UPDATE SET seq = excluded.seq",
             latest.items(),
         )
         first = self._last_seq + 1
@@ -299,6 +316,64 @@ class SqliteStore(ReadMixin):
             self._attr_ids[digest] = int(attr_id or 0)
         return int(attr_id or 0), digest.hex()
 
+    def _name_id(self, conn: sqlite3.Connection, name: str | None) -> int | None:
+        """Intern a name (entity id, event type, actor) in the partition; return its id."""
+        if name is None:
+            return None
+        found = self._name_ids.get(name)
+        if found is None:
+            row = conn.execute("SELECT id FROM names WHERE name = ?", (name,)).fetchone()
+            found = int(
+                row[0]
+                if row is not None
+                else conn.execute("INSERT INTO names (name) VALUES (?)", (name,)).lastrowid or 0
+            )
+            if len(self._name_ids) >= ATTR_CACHE_MAX:
+                self._name_ids.clear()
+            self._name_ids[name] = found
+        return found
+
+    def _meta_id(self, conn: sqlite3.Connection, meta: tuple[str | None, ...]) -> int | None:
+        """Store an entity's registry facts once; return their id (None when there are none)."""
+        if not any(meta):
+            return None
+        found = self._meta_ids.get(meta)
+        if found is None:
+            row = conn.execute(
+                "SELECT id FROM metas WHERE registry_id IS ? AND device_id IS ? "
+                "AND area_id IS ? AND platform IS ?",
+                meta,
+            ).fetchone()
+            found = int(
+                row[0]
+                if row is not None
+                else conn.execute(
+                    "INSERT INTO metas (registry_id, device_id, area_id, platform) "
+                    "VALUES (?, ?, ?, ?)",
+                    meta,
+                ).lastrowid
+                or 0
+            )
+            if len(self._meta_ids) >= ATTR_CACHE_MAX:
+                self._meta_ids.clear()
+            self._meta_ids[meta] = found
+        return found
+
+    def _cause_id(self, conn: sqlite3.Connection, text: str) -> int:
+        """Store a (compacted) cause once; return its id."""
+        found = self._cause_ids.get(text)
+        if found is None:
+            row = conn.execute("SELECT id FROM causes WHERE json = ?", (text,)).fetchone()
+            found = int(
+                row[0]
+                if row is not None
+                else conn.execute("INSERT INTO causes (json) VALUES (?)", (text,)).lastrowid or 0
+            )
+            if len(self._cause_ids) >= ATTR_CACHE_MAX:
+                self._cause_ids.clear()
+            self._cause_ids[text] = found
+        return found
+
     def _row_values(
         self,
         conn: sqlite3.Connection,
@@ -307,25 +382,64 @@ class SqliteStore(ReadMixin):
         causation: int | None,
         policy: Policy,
     ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-        """Return (the values the hash covers, the values stored) of one row."""
+        """Return (the logical values the hash covers, the compact values stored) of a row."""
         old_id, old_hash = self._attr_id(conn, record.old_attributes, record.entity_id, policy)
         new_id, new_hash = self._attr_id(conn, record.new_attributes, record.entity_id, policy)
         meta = record.meta
-        cause = canonical_json(record.cause.as_dict()).decode()
+        # The hash covers the cause as stored: without the copies of the row's context ids,
+        # which it covers as columns; together they are the whole cause.
+        cause_text = canonical_json(
+            compact_cause(record.cause.as_dict(), record.context_id, record.context_parent_id)
+        ).decode()
         payload = None if record.payload is None else canonical_json(record.payload).decode()
-        head: tuple[Any, ...] = (
+        actor = record.cause.actor
+        time_us, changed, updated = record.time_us, record.last_changed_us, record.last_updated_us
+        facts = (meta.registry_id, meta.device_id, meta.area_id, meta.platform)
+        hashed = (
             seq,
-            record.time_us,
+            time_us,
             record.event_type,
             record.entity_id,
-            meta.registry_id,
+            *facts[:3],
+            record.domain,
+            facts[3],
+            record.old_state,
+            record.new_state,
+            old_hash,
+            new_hash,
+            changed,
+            updated,
+            record.context_id,
+            record.context_user_id,
+            record.context_parent_id,
+            actor,
+            cause_text,
+            causation,
+            payload,
+            PAYLOAD_VERSION,
         )
-        head += (meta.device_id, meta.area_id, record.domain, meta.platform)
-        head += (record.old_state, record.new_state)
-        tail: tuple[Any, ...] = (record.last_changed_us, record.last_updated_us, record.context_id)
-        tail += (record.context_user_id, record.context_parent_id, record.cause.actor, cause)
-        tail += (causation, payload, PAYLOAD_VERSION)
-        return (*head, old_hash, new_hash, *tail), (*head, old_id, new_id, *tail)
+        stored = (
+            seq,
+            time_us,
+            self._name_id(conn, record.event_type),
+            self._name_id(conn, record.entity_id),
+            self._meta_id(conn, facts),
+            record.old_state,
+            record.new_state,
+            old_id,
+            new_id,
+            pack_delta(changed, updated if updated is not None else time_us),
+            pack_delta(updated, time_us),
+            pack_ulid(record.context_id),
+            pack_hex(record.context_user_id),
+            pack_ulid(record.context_parent_id),
+            self._name_id(conn, actor),
+            self._cause_id(conn, cause_text),
+            causation,
+            payload,
+            PAYLOAD_VERSION,
+        )
+        return hashed, stored
 
     def seq_of_ref(self, ref: int) -> int | None:
         """Return the seq a recently written capture ref received."""
