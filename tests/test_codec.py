@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from homeassistant.util.ulid import ulid_now
+from homeassistant.util.ulid import bytes_to_ulid, ulid_now
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,8 +19,9 @@ from custom_components.audit_trail.store.codec import (
     unpack_ulid,
 )
 
-ids = st.none() | st.text(max_size=30) | st.builds(lambda: ulid_now()) | st.just("0" * 26)
-user_ids = st.none() | st.text(max_size=40) | st.builds(lambda: uuid.uuid4().hex)
+ulids = st.integers(0, 2**128 - 1).map(lambda i: bytes_to_ulid(i.to_bytes(16)))
+ids = st.none() | st.text(max_size=30) | ulids | st.just("0" * 26)
+user_ids = st.none() | st.text(max_size=40) | st.uuids().map(lambda u: u.hex)
 ids_upper = st.text(alphabet="0123456789ABCDEFGHJKMNPQRSTVWXYZabc", min_size=26, max_size=26)
 
 

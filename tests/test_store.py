@@ -7,6 +7,8 @@ Tests that reach into SQLite files to tamper with them are SQLite's own.
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
@@ -240,3 +242,46 @@ def test_causation_refs_become_seqs(store: SqliteStore) -> None:
     assert store.row(seqs[1]).causation_seq == seqs[0]  # type: ignore[union-attr]
     assert store.row(later[0]).causation_seq == seqs[1]  # type: ignore[union-attr]
     assert [r.seq for r in store.chain(later[0])] == [later[0], seqs[1], seqs[0]]
+
+
+def test_reads_in_threads_survive_closing_and_dropping(store: SqliteStore) -> None:
+    """Pooled read connections are never closed under a running query (that crashes SQLite)."""
+    t = us(2026, 3, 1)
+    store.append([change(f"sensor.s{i % 50}", str(i), t + i) for i in range(3000)], POLICY)
+    store.append([change("sensor.s1", "april", us(2026, 4, 2))], POLICY)
+    failures: list[BaseException] = []
+    answers: list[int] = []
+    stop = threading.Event()
+
+    def reader() -> None:
+        while not stop.is_set():
+            try:
+                answers.append(store.verify().checked)
+                assert store.state_at(["sensor.s1"], t + 2000)["sensor.s1"].new_state == "1951"
+            except BaseException as err:  # noqa: BLE001 - collected and asserted below
+                failures.append(err)
+                return
+
+    threads = [threading.Thread(target=reader) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + 1.5
+    while time.monotonic() < deadline:
+        store.close()  # closes (or dooms, when in use) every pooled read connection
+        time.sleep(0.002)
+    stop.set()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert answers
+    assert set(answers) == {3000 + 1 + 50}  # changes, April's change, April's checkpoints
+    store.open()
+    assert store.drop_partition("2026-03", archive=False)
+    assert store.state_at(["sensor.s1"], us(2026, 4, 3))["sensor.s1"].new_state == "april"
+
+
+def test_a_closed_store_is_one_file_per_month(store: SqliteStore) -> None:
+    store.append([change("light.a", "on", us(2026, 3, 1))], POLICY)
+    assert store.state_at(["light.a"], us(2026, 3, 2))["light.a"].new_state == "on"  # a reader
+    store.close()
+    assert sorted(p.name for p in store.directory.iterdir()) == ["log-2026-03.db"]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ from .schema import ROW_SELECT
 # Longest causation chain followed: far beyond any real home (loops are impossible, as a row
 # can only name an older row, but a bound keeps a corrupt store from looping a query).
 MAX_CHAIN = 64
+# Pooled read connections, over all threads and partitions, before the pool is emptied.
+MAX_READERS = 64
 
 
 # Times outside what a calendar month can name are clamped (a query may say "until forever").
@@ -128,15 +131,83 @@ class ReadMixin:
         """Return the partition files, oldest first."""
         raise NotImplementedError
 
+    # Read connections are kept per (thread, partition): opening one makes SQLite parse the
+    # schema again, which was most of a one-entity state_at (measured: 0.6 of 0.85 ms).
+    _pool: dict[tuple[int, Path], sqlite3.Connection]
+    _busy: dict[tuple[int, Path], int]
+    _doomed: set[tuple[int, Path]]
+    _pool_lock: threading.Lock
+    _first_seqs: dict[Path, int]
+    _pooling: bool
+
+    def _init_reads(self) -> None:
+        self._pool = {}
+        self._busy = {}
+        self._doomed = set()
+        self._pool_lock = threading.Lock()
+        self._first_seqs = {}
+        self._pooling = False  # a closed store still answers, on one-off connections
+
     @contextmanager
     def _read(self, path: Path) -> Iterator[sqlite3.Connection]:
-        with closing(
-            sqlite3.connect(
+        key = (threading.get_ident(), path)
+        with self._pool_lock:
+            # Only this thread uses its key, so a pooled connection is never in another read.
+            conn = self._pool.get(key)
+            if conn is not None:
+                self._busy[key] = self._busy.get(key, 0) + 1
+        if conn is None:
+            conn = sqlite3.connect(
                 f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
             )
-        ) as conn:
-            conn.execute("PRAGMA busy_timeout=10000")
+            try:
+                conn.execute("PRAGMA busy_timeout=10000")
+            except BaseException:
+                conn.close()
+                raise
+            if not self._pooling:
+                try:
+                    yield conn
+                finally:
+                    conn.close()
+                return
+            with self._pool_lock:
+                if len(self._pool) >= MAX_READERS:
+                    self._close_readers(None)
+                self._pool[key] = conn
+                self._busy[key] = self._busy.get(key, 0) + 1
+        try:
             yield conn
+        except sqlite3.DatabaseError:
+            # A file that changed under us (or broke) gets a fresh connection next time.
+            with self._pool_lock:
+                self._doomed.add(key)
+            raise
+        finally:
+            with self._pool_lock:
+                self._busy[key] -= 1
+                if not self._busy[key]:
+                    del self._busy[key]
+                    if key in self._doomed:
+                        self._doomed.discard(key)
+                        self._pool.pop(key, None)
+                        conn.close()
+
+    def _close_readers(self, path: Path | None) -> None:
+        """Close the pooled read connections of one partition (or all); call with the lock.
+
+        A connection another thread is reading with is closed when that read ends: closing
+        it under a running statement would crash the interpreter.
+        """
+        for key in [k for k in self._pool if path is None or k[1] == path]:
+            if key in self._busy:
+                self._doomed.add(key)
+            else:
+                self._pool.pop(key).close()
+        if path is None:
+            self._first_seqs.clear()
+        else:
+            self._first_seqs.pop(path, None)
 
     def _partition_at(self, time_us: int) -> Path | None:
         """Return the newest partition whose month is not after the time's month."""
@@ -147,9 +218,14 @@ class ReadMixin:
     def _partition_of_seq(self, seq: int) -> Path | None:
         found = None
         for path in self.partition_paths():
-            with self._read(path) as conn:
-                row = conn.execute("SELECT value FROM meta WHERE key = 'first_seq'").fetchone()
-            if row is not None and int(row[0]) <= seq:
+            first = self._first_seqs.get(path)
+            if first is None:
+                with self._read(path) as conn:
+                    row = conn.execute("SELECT value FROM meta WHERE key = 'first_seq'").fetchone()
+                if row is None:
+                    continue
+                first = self._first_seqs[path] = int(row[0])  # partition metadata is immutable
+            if first <= seq:
                 found = path
         return found
 

@@ -50,6 +50,7 @@ class SqliteStore(ReadMixin):
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
+        self._init_reads()
         self._write: sqlite3.Connection | None = None
         self._write_month: str | None = None
         self._last_seq = 0
@@ -67,6 +68,7 @@ class SqliteStore(ReadMixin):
     def open(self) -> None:
         """Create the directory, migrate every partition and load the chain's head."""
         with translate_errors("opening the store"):
+            self._pooling = True
             self.directory.mkdir(parents=True, exist_ok=True)
             for path in self.partition_paths():
                 with closing(self._connect(path)) as conn:
@@ -86,7 +88,14 @@ class SqliteStore(ReadMixin):
                     self._last_hash = bytes.fromhex(self._meta(self._write_conn(), "prev_hash"))
 
     def close(self) -> None:
-        """Close the write connection (reads close their own)."""
+        """Close the pooled read connections, then the write connection.
+
+        The writer closes last: SQLite checkpoints the WAL into the file when the last
+        connection closes, so a closed store is one file per month.
+        """
+        with self._pool_lock:
+            self._pooling = False
+            self._close_readers(None)
         with self._lock:
             if self._write is not None:
                 self._write.close()
@@ -457,6 +466,8 @@ class SqliteStore(ReadMixin):
                 target.parent.mkdir(exist_ok=True)
                 with path.open("rb") as src, gzip.open(target, "wb") as dst:
                     shutil.copyfileobj(src, dst)
+            with self._pool_lock:
+                self._close_readers(path)
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
         return True
