@@ -51,6 +51,18 @@ ensure_oldest() {
 
 run_oldest() { (cd "$ROOT" && PATH="$OLDEST_VENV/bin:$PATH" "$@"); }
 
+# The tamper test edits a partition behind the integration's back with the sqlite3 CLI.
+ensure_sqlite_cli() {
+  if ! command -v sqlite3 >/dev/null; then
+    log "installing the sqlite3 command-line shell (the tamper test uses it)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >/dev/null
+  fi
+  if ! host_py314 >/dev/null && [[ ! -x "$SID_ROOT/usr/bin/sqlite3" ]]; then
+    log "installing the sqlite3 command-line shell into the sid root"
+    sid_run bash -c 'apt-get -o Acquire::Check-Valid-Until=false update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends sqlite3 >/dev/null'
+  fi
+}
+
 # --- newest -------------------------------------------------------------------------------
 host_py314() {
   local c

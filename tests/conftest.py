@@ -36,7 +36,7 @@ async def loaded_entry(hass: HomeAssistant) -> AsyncGenerator[MockConfigEntry]:
     entry = make_entry()
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
+    await hass.async_block_till_done(wait_background_tasks=True)  # the first verify too
     yield entry
     if entry.state.recoverable:
         await hass.config_entries.async_unload(entry.entry_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from typing import Any
 
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
@@ -20,6 +21,7 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.audit_trail.const import DOMAIN
 
+from .conftest import make_entry
 from .helpers import flush
 
 SENSORS = {
@@ -101,9 +103,40 @@ async def test_incremental_verify_runs_when_due(
     assert coordinator.data.verify is first
     coordinator._verified_at -= 7200  # an hour and more since the last check
     await coordinator.async_refresh()
+    await hass.async_block_till_done(wait_background_tasks=True)
     assert coordinator.data.verify is not first
     assert coordinator.data.verify is not None
-    assert coordinator.data.verify.checked == loaded_entry.runtime_data.store.last_seq
+    # Only the rows written since the first check.
+    assert (
+        coordinator.data.verify.checked == loaded_entry.runtime_data.store.last_seq - first.checked
+    )
+
+
+async def test_a_start_checks_only_new_rows_and_never_waits(
+    hass: HomeAssistant, hass_storage: dict[str, Any]
+) -> None:
+    entry = make_entry()
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done(wait_background_tasks=True)
+    for i in range(50):
+        hass.states.async_set("sensor.x", str(i))
+    await flush(hass, entry)
+    coordinator = entry.runtime_data.coordinator
+    assert (await coordinator.async_verify(full=True)).ok
+    checked_seq = entry.runtime_data.store.last_seq
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert hass_storage["audit_trail.verify"]["data"]["seq"] == checked_seq  # saved after the check
+
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    assert entry.runtime_data.coordinator.data.verify is None  # set-up did not wait for it
+    await hass.async_block_till_done(wait_background_tasks=True)
+    result = entry.runtime_data.coordinator.data.verify
+    assert result is not None
+    assert result.ok
+    assert 0 < result.checked < checked_seq  # the unload and load rows, not the 50 changes
+    assert await hass.config_entries.async_unload(entry.entry_id)
 
 
 async def test_diagnostics_redacts(

@@ -7,6 +7,7 @@ Tests that reach into SQLite files to tamper with them are SQLite's own.
 from __future__ import annotations
 
 import sqlite3
+import subprocess
 import threading
 import time
 from contextlib import closing
@@ -165,18 +166,34 @@ def test_reopen_continues_the_chain(tmp_path: Path) -> None:
     again.close()
 
 
+def sqlite_cli(path: Path, sql: str) -> str:
+    """Run SQL through the sqlite3 command-line shell; return what it printed."""
+    done = subprocess.run(  # noqa: S603 - our own SQL, in a test
+        ["sqlite3", "-bail", str(path)],  # noqa: S607 - the shell on PATH, as a person would
+        input=sql,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+    )
+    return done.stdout.strip()
+
+
 def test_tampering_is_found(store: SqliteStore) -> None:
     t = us(2026, 6, 1)
     store.append([change("light.a", str(i), t + i) for i in range(5)], POLICY)
     path = store.path_for("2026-06")
-    # Behind the integration's back: drop the trigger, edit a row, put the trigger back.
-    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
-        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'log_no_update'").fetchone()[
-            0
-        ]
-        conn.execute("DROP TRIGGER log_no_update")
-        conn.execute("UPDATE log SET new_state = 'forged' WHERE seq = 3")
-        conn.execute(sql)
+    # Behind the integration's back, with the sqlite3 shell: drop the trigger, edit a row, put
+    # the trigger back (scripts/test installs the shell).
+    trigger = sqlite_cli(path, "SELECT sql FROM sqlite_master WHERE name = 'log_no_update';")
+    sqlite_cli(
+        path,
+        "DROP TRIGGER log_no_update;"
+        " UPDATE log SET new_state = 'forged' WHERE seq = 3;"
+        f" {trigger};",
+    )
+    with pytest.raises(subprocess.CalledProcessError):  # the trigger is back
+        sqlite_cli(path, "UPDATE log SET new_state = 'again' WHERE seq = 4;")
     result = store.verify()
     assert (result.ok, result.first_bad_seq, result.reason) == (False, 3, "hash_mismatch")
     assert result.checked == 2
@@ -285,3 +302,15 @@ def test_a_closed_store_is_one_file_per_month(store: SqliteStore) -> None:
     assert store.state_at(["light.a"], us(2026, 3, 2))["light.a"].new_state == "on"  # a reader
     store.close()
     assert sorted(p.name for p in store.directory.iterdir()) == ["log-2026-03.db"]
+
+
+def test_partition_without_metadata_is_reported(store: SqliteStore) -> None:
+    store.append([change("light.a", "on", us(2026, 5, 1))], POLICY)
+    path = store.path_for("2026-05")
+    sqlite_cli(path, "DROP TRIGGER meta_no_delete; DELETE FROM meta WHERE key = 'first_seq';")
+    result = store.verify()
+    assert (result.ok, result.first_bad_seq, result.reason) == (
+        False,
+        1,
+        "partition_metadata_missing",
+    )

@@ -101,6 +101,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: AuditTrailConfigEntry) -
     coordinator = AuditTrailCoordinator(hass, entry)
     entry.runtime_data = AuditTrailData(store, writer, capture, policy, coordinator)
     coordinator.async_start()
+    await coordinator.async_load()
     await coordinator.async_config_entry_first_refresh()
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
 

@@ -389,11 +389,16 @@ class ReadMixin:
         return VerifyResult(ok=True, checked=checked)
 
 
-def _verify_partition(
+def _verify_partition(  # noqa: PLR0911 - one return per way a row can be bad
     conn: sqlite3.Connection, prev: bytes | None, from_seq: int | None
 ) -> tuple[bytes, int] | VerifyResult:
     """Check one partition; return (its last hash, rows checked) or the first failure."""
     meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    if "first_seq" not in meta or "prev_hash" not in meta:
+        first = conn.execute("SELECT min(seq) FROM log").fetchone()[0]
+        return VerifyResult(
+            ok=False, checked=0, first_bad_seq=first, reason="partition_metadata_missing"
+        )
     first_seq = int(meta["first_seq"])
     anchor = bytes.fromhex(meta["prev_hash"])
     if prev is not None and anchor != prev:

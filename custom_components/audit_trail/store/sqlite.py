@@ -173,22 +173,25 @@ class SqliteStore(ReadMixin):
         path = self.path_for(month)
         # Build the file's schema under another name first: readers list partitions by name and
         # must never open a file that has no tables yet.
+        # Its metadata (where the chain continues) is in the file before readers can see it.
         tmp = path.with_suffix(".new")
         with closing(self._connect(tmp)) as conn:
             migrate(conn)
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany(
+                "INSERT INTO meta (key, value) VALUES (?, ?)",
+                [
+                    ("month", month),
+                    ("first_seq", str(self._last_seq + 1)),
+                    ("prev_hash", self._last_hash.hex()),
+                    ("created_us", str(time_us)),
+                ],
+            )
+            conn.execute("COMMIT")
         tmp.replace(path)
         self._open_write(path)
         conn = self._write_conn()
         conn.execute("BEGIN IMMEDIATE")
-        conn.executemany(
-            "INSERT INTO meta (key, value) VALUES (?, ?)",
-            [
-                ("month", month),
-                ("first_seq", str(self._last_seq + 1)),
-                ("prev_hash", self._last_hash.hex()),
-                ("created_us", str(time_us)),
-            ],
-        )
         checkpoints = [
             Record(
                 ref=0,
