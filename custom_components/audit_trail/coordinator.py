@@ -100,7 +100,8 @@ class AuditTrailCoordinator(DataUpdateCoordinator[Status]):
         except StoreError as err:
             raise UpdateFailed(f"Audit Trail could not read its store: {err}") from err
         due = self._verified_at is None or time.monotonic() - self._verified_at > VERIFY_INTERVAL_S
-        if due and self._verifying is None and (self._verify is None or self._verify.ok):
+        idle = self._verifying is None or self._verifying.done()  # (it may finish eagerly)
+        if due and idle and (self._verify is None or self._verify.ok):
             # In the background: the figures (and the start of Home Assistant) never wait on it.
             self._verifying = self.config_entry.async_create_background_task(
                 self.hass, self._async_verify_in_background(), f"{DOMAIN} verify"
@@ -110,10 +111,7 @@ class AuditTrailCoordinator(DataUpdateCoordinator[Status]):
         )
 
     async def _async_verify_in_background(self) -> VerifyResult:
-        try:
-            result = await self.async_verify()
-        finally:
-            self._verifying = None
+        result = await self.async_verify()
         if self.data is not None:
             self.async_set_updated_data(
                 replace(self.data, verify=result, verified_at=self._verified_at)
