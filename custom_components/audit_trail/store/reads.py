@@ -14,6 +14,7 @@ from typing import Any
 import orjson
 
 from ..models import ET_CHECKPOINT, StoredRow, VerifyResult
+from .base import StoreError
 from .chain import row_hash
 from .codec import expand_cause, unpack_delta, unpack_hex, unpack_ulid
 from .schema import ROW_SELECT
@@ -168,6 +169,8 @@ class ReadMixin:
             if not self._pooling:
                 try:
                     yield conn
+                except sqlite3.Error as err:
+                    raise StoreError(f"reading {path.name}: {err}") from err
                 finally:
                     conn.close()
                 return
@@ -178,11 +181,11 @@ class ReadMixin:
                 self._busy[key] = self._busy.get(key, 0) + 1
         try:
             yield conn
-        except sqlite3.DatabaseError:
+        except sqlite3.Error as err:
             # A file that changed under us (or broke) gets a fresh connection next time.
             with self._pool_lock:
                 self._doomed.add(key)
-            raise
+            raise StoreError(f"reading {path.name}: {err}") from err
         finally:
             with self._pool_lock:
                 self._busy[key] -= 1
