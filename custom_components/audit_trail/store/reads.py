@@ -123,6 +123,25 @@ def decode_row(row: Sequence[Any]) -> StoredRow:
     )
 
 
+def connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
+    """Open a partition: read-only, or for writing (WAL, the one writer's settings)."""
+    uri = f"file:{path}?mode=ro" if readonly else str(path)
+    conn = sqlite3.connect(uri, uri=readonly, isolation_level=None, check_same_thread=False)
+    try:
+        if not readonly:
+            conn.execute("PRAGMA journal_mode=WAL")
+            # NORMAL in WAL survives a process crash; power loss may lose the last commits.
+            conn.execute("PRAGMA synchronous=NORMAL")
+            # The indexes of a month outgrow SQLite's default 2 MiB page cache within days;
+            # past it every insert reads index pages back from the OS.
+            conn.execute("PRAGMA cache_size=-32768")
+        conn.execute("PRAGMA busy_timeout=10000")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 class ReadMixin:
     """Queries over the monthly partitions of a store directory."""
 
@@ -152,49 +171,41 @@ class ReadMixin:
     @contextmanager
     def _read(self, path: Path) -> Iterator[sqlite3.Connection]:
         key = (threading.get_ident(), path)
+        # Taking a connection and marking it busy happen under one lock, so close() never
+        # closes it in between. Only this thread uses its key.
         with self._pool_lock:
-            # Only this thread uses its key, so a pooled connection is never in another read.
             conn = self._pool.get(key)
-            if conn is not None:
+            pooled = conn is not None
+            if pooled:
                 self._busy[key] = self._busy.get(key, 0) + 1
         if conn is None:
-            conn = sqlite3.connect(
-                f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
-            )
-            try:
-                conn.execute("PRAGMA busy_timeout=10000")
-            except BaseException:
-                conn.close()
-                raise
-            if not self._pooling:
-                try:
-                    yield conn
-                except sqlite3.Error as err:
-                    raise StoreError(f"reading {path.name}: {err}") from err
-                finally:
-                    conn.close()
-                return
+            conn = connect(path, readonly=True)
             with self._pool_lock:
-                if len(self._pool) >= MAX_READERS:
-                    self._close_readers(None)
-                self._pool[key] = conn
-                self._busy[key] = self._busy.get(key, 0) + 1
+                pooled = self._pooling  # a closed store reads on one-off connections
+                if pooled:
+                    if len(self._pool) >= MAX_READERS:
+                        self._close_readers(None)
+                    self._pool[key] = conn
+                    self._busy[key] = 1
         try:
             yield conn
         except sqlite3.Error as err:
-            # A file that changed under us (or broke) gets a fresh connection next time.
-            with self._pool_lock:
-                self._doomed.add(key)
+            if pooled:  # a file that changed under us (or broke): a fresh connection next time
+                with self._pool_lock:
+                    self._doomed.add(key)
             raise StoreError(f"reading {path.name}: {err}") from err
         finally:
-            with self._pool_lock:
-                self._busy[key] -= 1
-                if not self._busy[key]:
-                    del self._busy[key]
-                    if key in self._doomed:
-                        self._doomed.discard(key)
-                        self._pool.pop(key, None)
-                        conn.close()
+            if pooled:
+                with self._pool_lock:
+                    self._busy[key] -= 1
+                    if not self._busy[key]:
+                        del self._busy[key]
+                        if key in self._doomed:
+                            self._doomed.discard(key)
+                            self._pool.pop(key, None)
+                            conn.close()
+            else:
+                conn.close()
 
     def _close_readers(self, path: Path | None) -> None:
         """Close the pooled read connections of one partition (or all); call with the lock.

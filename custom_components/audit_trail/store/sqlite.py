@@ -19,7 +19,7 @@ from ..policy import Policy
 from .base import StoreError, StoreFullError
 from .chain import GENESIS, canonical_json, encode_attributes, filter_attributes, row_hash
 from .codec import compact_cause, pack_delta, pack_hex, pack_ulid
-from .reads import ReadMixin, month_of
+from .reads import ReadMixin, connect, month_of
 from .schema import INSERT_LOG, migrate
 
 PARTITION_GLOB = "log-????-??.db"
@@ -71,7 +71,7 @@ class SqliteStore(ReadMixin):
             self._pooling = True
             self.directory.mkdir(parents=True, exist_ok=True)
             for path in self.partition_paths():
-                with closing(self._connect(path)) as conn:
+                with closing(connect(path)) as conn:
                     migrate(conn)
             paths = self.partition_paths()
             if paths:
@@ -115,29 +115,11 @@ class SqliteStore(ReadMixin):
         """Return the file of a month's partition."""
         return self.directory / f"log-{month}.db"
 
-    @staticmethod
-    def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
-        uri = f"file:{path}?mode=ro" if readonly else str(path)
-        conn = sqlite3.connect(uri, uri=readonly, isolation_level=None, check_same_thread=False)
-        try:
-            if not readonly:
-                conn.execute("PRAGMA journal_mode=WAL")
-                # NORMAL in WAL survives a process crash; power loss may lose the last commits.
-                conn.execute("PRAGMA synchronous=NORMAL")
-                # The indexes of a month outgrow SQLite's default 2 MiB page cache within days;
-                # past it every insert reads index pages back from the OS.
-                conn.execute("PRAGMA cache_size=-32768")
-            conn.execute("PRAGMA busy_timeout=10000")
-        except BaseException:
-            conn.close()
-            raise
-        return conn
-
     def _open_write(self, path: Path) -> None:
         if self._write is not None:
             self._write.close()
             self._write = None
-        conn = self._connect(path)
+        conn = connect(path)
         try:
             migrate(conn)
         except BaseException:
@@ -175,7 +157,7 @@ class SqliteStore(ReadMixin):
         # must never open a file that has no tables yet.
         # Its metadata (where the chain continues) is in the file before readers can see it.
         tmp = path.with_suffix(".new")
-        with closing(self._connect(tmp)) as conn:
+        with closing(connect(tmp)) as conn:
             migrate(conn)
             conn.execute("BEGIN IMMEDIATE")
             conn.executemany(
@@ -316,17 +298,51 @@ class SqliteStore(ReadMixin):
         text, digest = encode_attributes(kept, MAX_ATTRIBUTES_BYTES)
         attr_id = self._attr_ids.get(digest)
         if attr_id is None:
-            found = conn.execute("SELECT id FROM attrs WHERE hash = ?", (digest,)).fetchone()
-            if found is None:
-                attr_id = conn.execute(
-                    "INSERT INTO attrs (hash, json) VALUES (?, ?)", (digest, text.decode())
-                ).lastrowid
-            else:
-                attr_id = int(found[0])
-            if len(self._attr_ids) >= ATTR_CACHE_MAX:
-                self._attr_ids.clear()
-            self._attr_ids[digest] = int(attr_id or 0)
-        return int(attr_id or 0), digest.hex()
+            attr_id = self._store_once(
+                conn,
+                self._attr_ids,
+                digest,
+                "attrs",
+                ("hash", "json"),
+                (digest, text.decode()),
+                match=1,  # by content hash
+            )
+        return attr_id, digest.hex()
+
+    @staticmethod
+    def _store_once[K](
+        conn: sqlite3.Connection,
+        cache: dict[K, int],
+        key: K,
+        table: str,
+        columns: tuple[str, ...],
+        values: tuple[Any, ...],
+        match: int | None = None,
+    ) -> int:
+        """Return the id of a row of a store-once table, inserting it first if new.
+
+        The row is found by its first `match` columns (all by default); the caller has
+        already missed its cache, which this fills.
+        """
+        match_columns = columns[:match]
+        row = conn.execute(
+            f"SELECT id FROM {table} WHERE {' AND '.join(f'{c} IS ?' for c in match_columns)}",
+            values[:match],
+        ).fetchone()
+        found = int(
+            row[0]
+            if row is not None
+            else conn.execute(
+                f"INSERT INTO {table} ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' for _ in columns)})",
+                values,
+            ).lastrowid
+            or 0
+        )
+        if len(cache) >= ATTR_CACHE_MAX:
+            cache.clear()
+        cache[key] = found
+        return found
 
     def _name_id(self, conn: sqlite3.Connection, name: str | None) -> int | None:
         """Intern a name (entity id, event type, actor) in the partition; return its id."""
@@ -334,15 +350,7 @@ class SqliteStore(ReadMixin):
             return None
         found = self._name_ids.get(name)
         if found is None:
-            row = conn.execute("SELECT id FROM names WHERE name = ?", (name,)).fetchone()
-            found = int(
-                row[0]
-                if row is not None
-                else conn.execute("INSERT INTO names (name) VALUES (?)", (name,)).lastrowid or 0
-            )
-            if len(self._name_ids) >= ATTR_CACHE_MAX:
-                self._name_ids.clear()
-            self._name_ids[name] = found
+            found = self._store_once(conn, self._name_ids, name, "names", ("name",), (name,))
         return found
 
     def _meta_id(self, conn: sqlite3.Connection, meta: tuple[str | None, ...]) -> int | None:
@@ -351,39 +359,15 @@ class SqliteStore(ReadMixin):
             return None
         found = self._meta_ids.get(meta)
         if found is None:
-            row = conn.execute(
-                "SELECT id FROM metas WHERE registry_id IS ? AND device_id IS ? "
-                "AND area_id IS ? AND platform IS ?",
-                meta,
-            ).fetchone()
-            found = int(
-                row[0]
-                if row is not None
-                else conn.execute(
-                    "INSERT INTO metas (registry_id, device_id, area_id, platform) "
-                    "VALUES (?, ?, ?, ?)",
-                    meta,
-                ).lastrowid
-                or 0
-            )
-            if len(self._meta_ids) >= ATTR_CACHE_MAX:
-                self._meta_ids.clear()
-            self._meta_ids[meta] = found
+            columns = ("registry_id", "device_id", "area_id", "platform")
+            found = self._store_once(conn, self._meta_ids, meta, "metas", columns, meta)
         return found
 
     def _cause_id(self, conn: sqlite3.Connection, text: str) -> int:
         """Store a (compacted) cause once; return its id."""
         found = self._cause_ids.get(text)
         if found is None:
-            row = conn.execute("SELECT id FROM causes WHERE json = ?", (text,)).fetchone()
-            found = int(
-                row[0]
-                if row is not None
-                else conn.execute("INSERT INTO causes (json) VALUES (?)", (text,)).lastrowid or 0
-            )
-            if len(self._cause_ids) >= ATTR_CACHE_MAX:
-                self._cause_ids.clear()
-            self._cause_ids[text] = found
+            found = self._store_once(conn, self._cause_ids, text, "causes", ("json",), (text,))
         return found
 
     def _row_values(
@@ -483,7 +467,7 @@ class SqliteStore(ReadMixin):
         rows = 0
         with translate_errors("reading statistics"):
             for index, path in enumerate(paths):
-                with closing(self._connect(path, readonly=True)) as conn:
+                with closing(connect(path, readonly=True)) as conn:
                     first, last, first_time = conn.execute(
                         "SELECT min(seq), max(seq), min(time_us) FROM log"
                     ).fetchone()
