@@ -279,13 +279,13 @@ def test_reads_in_threads_survive_closing_and_dropping(store: SqliteStore) -> No
                 failures.append(err)
                 return
 
-    threads = [threading.Thread(target=reader) for _ in range(3)]
+    threads = [threading.Thread(target=reader) for _ in range(4)]
     for thread in threads:
         thread.start()
-    deadline = time.monotonic() + 1.5
+    deadline = time.monotonic() + 2.5
     while time.monotonic() < deadline:
         store.close()  # closes (or dooms, when in use) every pooled read connection
-        time.sleep(0.002)
+        time.sleep(0.0005)
     stop.set()
     for thread in threads:
         thread.join()
