@@ -9,6 +9,16 @@ from custom_components.audit_trail.models import EVENT_TYPES, StoredRow
 
 END_OF_TIME_US = 2**62
 
+# The automation both causation scenarios share: motion turns the light on.
+MOTION_LIGHT = {
+    "id": "motion_light",
+    "alias": "Motion light",
+    "triggers": [{"trigger": "state", "entity_id": "input_boolean.motion", "to": "on"}],
+    "actions": [
+        {"action": "input_boolean.turn_on", "target": {"entity_id": "input_boolean.light"}}
+    ],
+}
+
 
 async def flush(hass: HomeAssistant, entry: MockConfigEntry) -> None:
     """Let every listener run, then wait until the writer has committed everything."""

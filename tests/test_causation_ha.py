@@ -14,7 +14,7 @@ from pytest_homeassistant_custom_component.common import (
     async_fire_time_changed,
 )
 
-from .helpers import rows
+from .helpers import MOTION_LIGHT, rows
 
 
 @pytest.fixture
@@ -30,19 +30,7 @@ async def home(hass: HomeAssistant, loaded_entry: MockConfigEntry) -> MockConfig
         "automation",
         {
             "automation": [
-                {
-                    "id": "motion_light",
-                    "alias": "Motion light",
-                    "triggers": [
-                        {"trigger": "state", "entity_id": "input_boolean.motion", "to": "on"}
-                    ],
-                    "actions": [
-                        {
-                            "action": "input_boolean.turn_on",
-                            "target": {"entity_id": "input_boolean.light"},
-                        }
-                    ],
-                },
+                MOTION_LIGHT,
                 {
                     "id": "every_minute",
                     "alias": "Every minute",

@@ -23,7 +23,7 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from .conftest import make_entry
-from .helpers import rows
+from .helpers import MOTION_LIGHT, rows
 
 
 @pytest.fixture(autouse=True)
@@ -44,19 +44,7 @@ async def _scenario(hass: HomeAssistant, user: MockUser, freezer: Any) -> None:
             "automation",
             {
                 "automation": [
-                    {
-                        "id": "motion_light",
-                        "alias": "Motion light",
-                        "triggers": [
-                            {"trigger": "state", "entity_id": "input_boolean.motion", "to": "on"}
-                        ],
-                        "actions": [
-                            {
-                                "action": "input_boolean.turn_on",
-                                "target": {"entity_id": "input_boolean.light"},
-                            }
-                        ],
-                    },
+                    MOTION_LIGHT,
                     {
                         "id": "night",
                         "alias": "Night",
