@@ -62,7 +62,7 @@ class AuditTrailCoordinator(DataUpdateCoordinator[Status]):
         self._full_verified_at: float | None = None  # UTC timestamp of the last whole walk
         self._verify: VerifyResult | None = None
         self._verified_at: float | None = None
-        self._verifying: asyncio.Task[VerifyResult] | None = None
+        self._verifying: asyncio.Task[VerifyResult | None] | None = None
         self._saved: Store[dict[str, float | int | None]] = Store(
             hass, VERIFY_STORE_VERSION, VERIFY_STORE_KEY
         )
@@ -110,8 +110,12 @@ class AuditTrailCoordinator(DataUpdateCoordinator[Status]):
             stats, data.writer.backlog, self._per_minute(), self._verify, self._verified_at
         )
 
-    async def _async_verify_in_background(self) -> VerifyResult:
-        result = await self.async_verify()
+    async def _async_verify_in_background(self) -> VerifyResult | None:
+        try:
+            result = await self.async_verify()
+        except StoreError as err:  # stopped by an unload, or the store could not be read
+            _LOGGER.debug("Audit Trail's background verification ended: %s", err)
+            return None
         if self.data is not None:
             self.async_set_updated_data(
                 replace(self.data, verify=result, verified_at=self._verified_at)

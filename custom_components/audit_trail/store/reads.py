@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -159,6 +159,9 @@ class ReadMixin:
     _pool_lock: threading.Lock
     _first_seqs: dict[Path, int]
     _pooling: bool
+    _closes: int
+    _walks: int
+    _walks_done: threading.Condition
 
     def _init_reads(self) -> None:
         self._pool = {}
@@ -167,6 +170,10 @@ class ReadMixin:
         self._pool_lock = threading.Lock()
         self._first_seqs = {}
         self._pooling = False  # a closed store still answers, on one-off connections
+        # close() stops the chain walks running at that moment and waits for them to end.
+        self._closes = 0
+        self._walks = 0
+        self._walks_done = threading.Condition()
 
     @contextmanager
     def _read(self, path: Path) -> Iterator[sqlite3.Connection]:
@@ -388,23 +395,40 @@ class ReadMixin:
         """Walk the hash chain over every kept partition (or from a seq) and check each row."""
         checked = 0
         prev: bytes | None = None
-        for path in self.partition_paths():
-            with self._read(path) as conn:
-                result = _verify_partition(conn, prev, from_seq)
-            if isinstance(result, VerifyResult):
-                return VerifyResult(
-                    ok=False,
-                    checked=checked + result.checked,
-                    first_bad_seq=result.first_bad_seq,
-                    reason=result.reason,
-                )
-            prev, count = result
-            checked += count
+        closes = self._closes
+        with self._walks_done:
+            self._walks += 1
+        try:
+            for path in self.partition_paths():
+                with self._read(path) as conn:
+                    result = _verify_partition(conn, prev, from_seq, lambda: self._closes != closes)
+                if isinstance(result, VerifyResult):
+                    return VerifyResult(
+                        ok=False,
+                        checked=checked + result.checked,
+                        first_bad_seq=result.first_bad_seq,
+                        reason=result.reason,
+                    )
+                prev, count = result
+                checked += count
+        finally:
+            with self._walks_done:
+                self._walks -= 1
+                self._walks_done.notify_all()
         return VerifyResult(ok=True, checked=checked)
 
+    def _stop_walks(self, timeout: float) -> None:
+        """Stop the chain walks running now and wait (bounded) until they have let go."""
+        with self._walks_done:
+            self._closes += 1
+            self._walks_done.wait_for(lambda: self._walks == 0, timeout)
 
-def _verify_partition(  # noqa: PLR0911 - one return per way a row can be bad
-    conn: sqlite3.Connection, prev: bytes | None, from_seq: int | None
+
+def _verify_partition(  # noqa: C901, PLR0911 - one return per way a row can be bad
+    conn: sqlite3.Connection,
+    prev: bytes | None,
+    from_seq: int | None,
+    stopped: Callable[[], bool],
 ) -> tuple[bytes, int] | VerifyResult:
     """Check one partition; return (its last hash, rows checked) or the first failure."""
     meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
@@ -433,6 +457,8 @@ def _verify_partition(  # noqa: PLR0911 - one return per way a row can be bad
             anchor, expected, start = bytes(before[1]), before[0] + 1, before[0] + 1
     checked = 0
     for row in conn.execute(f"{ROW_SELECT} WHERE l.seq >= ? ORDER BY l.seq", (start,)):
+        if stopped():
+            raise StoreError("verification stopped: the store was closed")
         seq = row[0]
         if seq != expected:
             return VerifyResult(

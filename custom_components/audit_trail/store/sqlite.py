@@ -91,8 +91,10 @@ class SqliteStore(ReadMixin):
         """Close the pooled read connections, then the write connection.
 
         The writer closes last: SQLite checkpoints the WAL into the file when the last
-        connection closes, so a closed store is one file per month.
+        connection closes, so a closed store is one file per month. A chain walk still
+        running is stopped first (a whole walk of a large store takes minutes).
         """
+        self._stop_walks(timeout=10)
         with self._pool_lock:
             self._pooling = False
             self._close_readers(None)
