@@ -121,6 +121,44 @@ def test_month_rollover_checkpoints_and_state_at(store: SqliteStore) -> None:
     assert store.verify(from_seq=5).checked == 2
 
 
+def test_state_at_is_right_after_midnight_on_the_first(store: SqliteStore) -> None:
+    # Issue 9, defect 4: a quiet night after the 1st answered "nothing existed" until the
+    # month's first change, because checkpoints were stamped with that change's time.
+    store.append(
+        [change("light.a", "on", us(2026, 1, 10)), change("light.b", "off", us(2026, 1, 31, 23))],
+        POLICY,
+    )
+    store.append([change("light.b", "on", us(2026, 2, 1, 6))], POLICY)  # the first change in Feb
+    night = store.state_at(["light.a", "light.b"], us(2026, 2, 1, 3))
+    assert {k: r.new_state for k, r in night.items()} == {"light.a": "on", "light.b": "off"}
+    assert night["light.a"].last_changed_us == us(2026, 1, 10)
+    assert {k: r.new_state for k, r in store.state_at(None, us(2026, 2, 1, 3)).items()} == {
+        "light.a": "on", "light.b": "off",
+    }  # fmt: skip
+    assert store.state_at(["light.b"], us(2026, 2, 1, 7))["light.b"].new_state == "on"
+    # The answer at every instant stays true once January is dropped by retention.
+    assert store.drop_partition("2026-01", archive=False)
+    assert store.state_at(["light.a"], us(2026, 2, 1, 0))["light.a"].new_state == "on"
+    assert store.verify().ok
+
+
+def test_state_at_falls_back_for_stores_with_late_checkpoints(
+    store: SqliteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Stores written before the fix stamped checkpoints at the first row of the month.
+    from custom_components.audit_trail.store import sqlite as backend
+
+    late = us(2026, 2, 1, 6)
+    monkeypatch.setattr(backend, "month_start_us", lambda _month: late)
+    store.append([change("light.a", "on", us(2026, 1, 10))], POLICY)
+    store.append([change("light.b", "on", late), change("light.a", "off", us(2026, 2, 2))], POLICY)
+    assert store.state_at(["light.a", "light.b"], us(2026, 2, 1, 3)).keys() == {"light.a"}
+    assert store.state_at(["light.a"], us(2026, 2, 1, 3))["light.a"].new_state == "on"
+    assert {k: r.new_state for k, r in store.state_at(None, us(2026, 2, 1, 3)).items()} == {
+        "light.a": "on"
+    }
+
+
 def test_history_pages_and_filters(store: SqliteStore) -> None:
     t = us(2026, 4, 1)
     store.append([change("light.a", str(i), t + i) for i in range(10)], POLICY)
@@ -146,7 +184,8 @@ def test_drop_partition_keeps_chain_verifiable(store: SqliteStore) -> None:
     assert stats.partitions == ("2026-02", "2026-03")
     assert stats.last_seq == 5
     assert stats.rows == 4
-    assert stats.oldest_time_us == us(2026, 2, 10)
+    # February's checkpoints answer from its first instant: the oldest time the log can answer.
+    assert stats.oldest_time_us == us(2026, 2, 1)
 
 
 def test_reopen_continues_the_chain(tmp_path: Path) -> None:

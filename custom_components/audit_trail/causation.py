@@ -57,6 +57,12 @@ class MemoEntry:
     cause: Cause | None = None
     # Other entities changed in this context, and when first (made only when one appears).
     entities: dict[str, float] | None = None
+    # The newest recorded row of each entity changed in this context: a run this context
+    # triggers points at the row of its trigger entity (made only when a row is recorded).
+    refs: dict[str, int] | None = None
+    last_ref: int | None = None
+    # The automation and script runs this run was started by, outermost first, itself last.
+    runs: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)  # not frozen: built per state change in the loop (see models.Cause)
@@ -107,17 +113,43 @@ class ContextMemo:
     def _new(self, kind: str, user_id: str | None, parent_id: str | None,
              time: float) -> MemoEntry:  # fmt: skip
         parent = self.get(parent_id)
-        cause_ref = None if parent is None else (parent.ref or parent.cause_ref)
         entry = MemoEntry(
             kind=kind,
             parent_id=parent_id,
             user_id=self.user_of(user_id, parent_id),
             first_time=time,
-            cause_ref=cause_ref,
         )
-        if parent is not None and parent.kind == ORIGIN_STATE:
-            entry.trigger_entity_id = parent.entity_id
+        if parent is not None:
+            entry.cause_ref = parent.cause_ref if parent.last_ref is None else parent.last_ref
+            entry.trigger_entity_id = parent.trigger_entity_id
+            if parent.refs:
+                entry.trigger_entity_id = next(reversed(parent.refs))
         return entry
+
+    def _started_by(self, entry: MemoEntry, trigger: str | None) -> None:
+        """Point a new run at what started it: the one chain rule.
+
+        A run started by a recorded state change points at that row, whatever caused the
+        change (the trigger names the entity: "state of light.hall"). A run started by an
+        event, a call or a clock inside another run points where that run points, and names
+        it (`via`); a run started by a user's call points nowhere (the user is the root).
+        """
+        parent = self.get(entry.parent_id)
+        if parent is None:
+            return
+        named = None
+        if parent.refs and trigger:
+            named = next((t for t in reversed(trigger.split()) if t in parent.refs), None)
+        if named is not None and parent.refs is not None:
+            entry.cause_ref, entry.trigger_entity_id = parent.refs[named], named
+            return
+        if parent.kind in (KIND_AUTOMATION, KIND_SCRIPT) and (
+            parent.last_ref is None or (trigger or "").startswith("event")
+        ):
+            # Started by the parent run itself (an event it fired, a call it made).
+            entry.cause_ref, entry.trigger_entity_id = parent.cause_ref, parent.trigger_entity_id
+            entry.via, entry.runs = parent.entity_id, parent.runs
+            entry.trigger = entry.trigger or parent.trigger
 
     def note_run(self, kind: str, context_id: str, user_id: str | None, parent_id: str | None,
                  entity_id: str | None, name: str | None, trigger: str | None,
@@ -130,14 +162,17 @@ class ContextMemo:
         existing = self._entries.get(context_id)
         entry = self._new(kind, user_id, parent_id, time)
         entry.entity_id, entry.name, entry.trigger = entity_id, name, trigger
-        if existing is not None:
+        if existing is None:
+            self._started_by(entry, trigger)
+        else:
             entry.user_id = entry.user_id or existing.user_id
-            entry.cause_ref = existing.cause_ref or existing.ref
-            entry.trigger_entity_id = entry.trigger_entity_id or existing.trigger_entity_id
+            entry.cause_ref = existing.ref if existing.kind == ORIGIN_STATE else existing.cause_ref
+            entry.trigger_entity_id = existing.trigger_entity_id or entry.trigger_entity_id
             entry.first_time = existing.first_time
             if existing.kind in (KIND_AUTOMATION, KIND_SCRIPT):
-                entry.via = existing.entity_id
+                entry.via, entry.runs = existing.entity_id, existing.runs
                 entry.trigger = entry.trigger or existing.trigger
+        entry.runs = (*entry.runs, entity_id or kind)
         self._put(context_id, entry)
 
     def note_service(self, context_id: str, user_id: str | None, parent_id: str | None,
@@ -163,9 +198,14 @@ class ContextMemo:
             entry = self._new(ORIGIN_STATE, facts.user_id, facts.parent_id,
                               facts.time)  # fmt: skip
             entry.entity_id, entry.ref, entry.cause = facts.entity_id, facts.ref, cause
+            entry.refs, entry.last_ref = {facts.entity_id: facts.ref}, facts.ref
             self._put(facts.context_id, entry)
             return cause, cause_ref
         cause, cause_ref = self._resolve_known(entry, facts)
+        if entry.refs is None:
+            entry.refs = {}
+        entry.refs.pop(facts.entity_id, None)  # newest last, for the trigger entity's default
+        entry.refs[facts.entity_id] = entry.last_ref = facts.ref
         if facts.entity_id in entry.targets:
             entry.last_target = (facts.entity_id, facts.ref)
         if entry.kind == ORIGIN_STATE and facts.entity_id == entry.entity_id:
@@ -227,6 +267,7 @@ class ContextMemo:
                 trigger_entity_id=entry.trigger_entity_id,
                 service=entry.service,
                 via=entry.via,
+                runs=entry.runs if len(entry.runs) > 1 else None,
                 context_id=ctx,
                 parent_id=parent,
             )

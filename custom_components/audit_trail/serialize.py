@@ -5,21 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .models import ET_CHECKPOINT, StoredRow
+from .models import ET_CHECKPOINT, Cause, StoredRow
 from .query import iso
 
-# The cause fields of the public contract, in order (others stay in the store).
+# The cause fields of the public contract, in order: every field a cause is stored with, and
+# the user's name looked up when asked (the log keeps user ids only).
 CAUSE_FIELDS = (
     "kind",
     "confidence",
     "user_id",
     "user_name",
-    "entity_id",
-    "name",
-    "trigger",
-    "service",
-    "device_id",
-    "context_id",
+    *(f for f in Cause.__slots__ if f not in ("kind", "confidence", "user_id")),
 )
 
 type UserNames = Callable[[str], str | None]
@@ -67,3 +63,72 @@ def state_out(
     out["seq"] = source.seq
     out["cause"] = cause_out(source.cause, user_names)
     return out
+
+
+# What each hop of a trace is (part of the public contract).
+HOP_STATE_CHANGE = "state_change"
+HOP_AUTOMATION_RUN = "automation_run"
+HOP_SCRIPT_RUN = "script_run"
+HOP_ACTION_CALL = "action_call"
+HOP_USER = "user"
+HOP_DEVICE = "device"
+
+type EntityNames = Callable[[str], str | None]
+
+
+def _run_hops(cause: Mapping[str, Any], run_names: EntityNames) -> list[dict[str, Any]]:
+    """Return the runs behind a cause, nearest first: its own run, then each run that started it."""
+    runs = list(cause.get("runs") or [cause.get("entity_id")])
+    hops: list[dict[str, Any]] = []
+    for depth, run in enumerate(reversed(runs)):
+        kind = HOP_SCRIPT_RUN if str(run).startswith("script.") else HOP_AUTOMATION_RUN
+        hop: dict[str, Any] = {"hop": kind, "entity_id": run}
+        hop["name"] = cause.get("name") if depth == 0 else run_names(str(run))
+        if depth == 0:
+            hop.update(run_id=cause.get("run_id"), service=cause.get("service"))
+        if depth == len(runs) - 1:  # the outermost run is the one a trigger started
+            hop.update(
+                trigger=cause.get("trigger"), trigger_entity_id=cause.get("trigger_entity_id")
+            )
+        hops.append({k: v for k, v in hop.items() if v is not None})
+    return hops
+
+
+def _cause_hops(cause: Mapping[str, Any], run_names: EntityNames) -> list[dict[str, Any]]:
+    """Return what stands between a row and the row (or root) that caused it."""
+    kind = cause.get("kind")
+    if kind in ("automation", "script"):
+        return _run_hops(cause, run_names)
+    if kind in ("user", "action") and cause.get("service"):
+        return [{"hop": HOP_ACTION_CALL, "service": cause["service"]}]
+    return []
+
+
+def _root_hop(cause: Mapping[str, Any], user_names: UserNames) -> dict[str, Any] | None:
+    """Return the root of a chain when it is not a recorded row: the user, or the device."""
+    if cause.get("user_id") is not None:
+        user_id = cause["user_id"]
+        return {"hop": HOP_USER, "user_id": user_id, "user_name": user_names(user_id)}
+    if cause.get("kind") == "device":
+        hop = {
+            "hop": HOP_DEVICE,
+            "device_id": cause.get("device_id"),
+            "platform": cause.get("platform"),
+        }
+        return {k: v for k, v in hop.items() if v is not None}
+    return None
+
+
+def trace_out(
+    chain: list[StoredRow], user_names: UserNames, run_names: EntityNames
+) -> dict[str, Any]:
+    """Return a trace: the rows effect first, and every hop on the way to the root."""
+    events = [event_out(r, user_names, attributes=False) for r in chain]
+    hops: list[dict[str, Any]] = []
+    for row, event in zip(chain, events, strict=True):
+        hops.append({"hop": HOP_STATE_CHANGE, **event})
+        hops.extend(_cause_hops(row.cause, run_names))
+    root = _root_hop(chain[-1].cause, user_names)
+    if root is not None:
+        hops.append(root)
+    return {"chain": events, "hops": hops, "root": cause_out(chain[-1].cause, user_names)}

@@ -26,7 +26,7 @@ from .const import DOMAIN
 from .export import async_export
 from .models import EVENT_TYPES, StoredRow
 from .query import TimeParseError, iso, parse_time, to_us
-from .serialize import UserNames, cause_out, event_out, state_out
+from .serialize import UserNames, event_out, state_out, trace_out
 
 if TYPE_CHECKING:
     from . import AuditTrailConfigEntry
@@ -134,6 +134,11 @@ class Request:
         """Return a resolver from user id to the name the user has now."""
         return self.names.get
 
+    def entity_name(self, entity_id: str) -> str | None:
+        """Return an entity's name as Home Assistant shows it now (None once it is gone)."""
+        state = self.hass.states.get(entity_id)
+        return None if state is None else state.name
+
     def time(self, field: str, default: datetime | None = None) -> datetime:
         """Parse a time field of the call."""
         value = self.data.get(field)
@@ -237,10 +242,7 @@ async def answer_trace(req: Request) -> dict[str, Any]:
         raise invalid("no_row", target=f"seq {seq}")
     if not all(req.may_read(r.entity_id) for r in chain):
         raise Unauthorized(context=req.context)
-    return {
-        "chain": [event_out(r, req.user_names, attributes=False) for r in chain],
-        "root": cause_out(chain[-1].cause, req.user_names),
-    }
+    return trace_out(chain, req.user_names, req.entity_name)
 
 
 async def _diff(req: Request) -> dict[str, Any]:

@@ -53,6 +53,12 @@ def month_of(time_us: int) -> str:
     return month
 
 
+def month_start_us(month: str) -> int:
+    """Return the first instant (UTC) of a partition's month (YYYY-MM)."""
+    year, number = (int(part) for part in month.split("-"))
+    return int(datetime(year, number, 1, tzinfo=UTC).timestamp()) * 1_000_000
+
+
 def _loads(text: str | None) -> Any:  # noqa: ANN401
     return None if text is None else orjson.loads(text)
 
@@ -273,9 +279,29 @@ class ReadMixin:
     def known_entities(self) -> set[str]:
         """Return every entity the newest partition knows (recorded or checkpointed)."""
         paths = self.partition_paths()
-        if not paths:
-            return set()
-        with self._read(paths[-1]) as conn:
+        return self._names_in(paths[-1]) if paths else set()
+
+    def state_at(self, entity_ids: Sequence[str] | None, at_us: int) -> dict[str, StoredRow]:
+        """Return each entity's newest row at or before a time, in one set-based statement.
+
+        An entity T's partition has no row for before T is asked of the partition before it:
+        stores written before checkpoints were stamped at the month's first instant have a
+        stretch after midnight on the 1st that only the previous month answers.
+        """
+        paths = self.partition_paths()
+        path = self._partition_at(at_us)
+        if path is None:
+            return {}
+        found = self._state_at_in(path, entity_ids, at_us)
+        wanted = self._names_in(path) if entity_ids is None else set(entity_ids)
+        missing = sorted(wanted - found.keys())
+        index = paths.index(path) if path in paths else 0
+        if missing and index > 0:
+            found.update(self._state_at_in(paths[index - 1], missing, at_us))
+        return found
+
+    def _names_in(self, path: Path) -> set[str]:
+        with self._read(path) as conn:
             return {
                 r[0]
                 for r in conn.execute(
@@ -283,11 +309,9 @@ class ReadMixin:
                 )
             }
 
-    def state_at(self, entity_ids: Sequence[str] | None, at_us: int) -> dict[str, StoredRow]:
-        """Return each entity's newest row at or before a time, in one set-based statement."""
-        path = self._partition_at(at_us)
-        if path is None:
-            return {}
+    def _state_at_in(
+        self, path: Path, entity_ids: Sequence[str] | None, at_us: int
+    ) -> dict[str, StoredRow]:
         with self._read(path) as conn:
             wanted = (
                 "SELECT n.id FROM names AS n JOIN json_each(?) AS j ON n.name = j.value"

@@ -19,7 +19,7 @@ from ..policy import Policy
 from .base import StoreError, StoreFullError
 from .chain import GENESIS, canonical_json, encode_attributes, filter_attributes, row_hash
 from .codec import compact_cause, pack_delta, pack_hex, pack_ulid
-from .reads import ReadMixin, connect, month_of
+from .reads import ReadMixin, connect, month_of, month_start_us
 from .schema import INSERT_LOG, migrate
 
 PARTITION_GLOB = "log-????-??.db"
@@ -176,10 +176,14 @@ class SqliteStore(ReadMixin):
         self._open_write(path)
         conn = self._write_conn()
         conn.execute("BEGIN IMMEDIATE")
+        # Stamped at the month's first instant, not at the row that opened it: a question about
+        # a quiet night after midnight on the 1st is answered from this month's checkpoints.
+        # True, since every earlier row of the chain belongs to an earlier month.
+        at = month_start_us(month)
         checkpoints = [
             Record(
                 ref=0,
-                time_us=time_us,
+                time_us=at,
                 event_type=ET_CHECKPOINT,
                 cause=Cause(kind=KIND_SYSTEM, reason="partition_start"),
                 entity_id=row.entity_id,
