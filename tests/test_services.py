@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from homeassistant.auth.const import GROUP_ID_ADMIN
 from homeassistant.auth.models import Group
 from homeassistant.core import Context, HomeAssistant
@@ -291,3 +292,34 @@ async def test_deleted_user_has_no_name(hass: HomeAssistant, timeline: MockConfi
     )
     assert answer["events"][0]["cause"]["user_id"] == ghost.id
     assert answer["events"][0]["cause"]["user_name"] is None
+
+
+def test_time_fields_accept_what_their_help_promises() -> None:
+    # Issue 9: a datetime picker cannot produce "-2h"; every time field is text with help.
+    package = Path(__file__).parent.parent / "custom_components" / "audit_trail"
+    actions = yaml.safe_load((package / "services.yaml").read_text())
+    strings = json.loads((package / "strings.json").read_text())
+    time_fields = [
+        (action, name, field)
+        for action, spec in actions.items()
+        for name, field in spec.get("fields", {}).items()
+        if name in ("at", "start", "end")
+    ]
+    assert len(time_fields) >= 10
+    for action, name, field in time_fields:
+        assert list(field["selector"]) == ["text"], (action, name)
+        assert "-" in strings["services"][action]["fields"][name]["description"]
+    labels = strings["selector"]["event_types"]["options"]
+    assert labels["ha_started"] == "Home Assistant started"
+    assert labels["ha_stopped"] == "Home Assistant stopped"
+
+
+async def test_relative_and_absolute_times_both_answer(
+    hass: HomeAssistant, timeline: MockConfigEntry, hass_admin_user: MockUser
+) -> None:
+    relative = await call(hass, "state_at", {"entity_id": "light.hall", "at": "-1h"})
+    absolute = await call(
+        hass, "state_at", {"entity_id": "light.hall", "at": "2026-03-10T11:00:00+00:00"}
+    )
+    assert relative["states"] == absolute["states"]
+    assert relative["states"]["light.hall"]["state"] == "off"
