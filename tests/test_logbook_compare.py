@@ -88,6 +88,19 @@ async def _scenario(hass: HomeAssistant, user: MockUser, freezer: Any) -> None:
     assert state is not None
     hass.states.async_set("input_boolean.light", "on", context=state.context)
     await hass.async_block_till_done()
+    # 4. A person makes the triggering change: the user turns motion on from the UI, and the
+    # automation turns the light on (Home Assistant 2026.4+ credits the user in the logbook).
+    for service, entity_id in (
+        ("turn_off", "input_boolean.motion"),
+        ("turn_off", "input_boolean.light"),
+        ("turn_on", "input_boolean.motion"),
+    ):
+        freezer.tick(10)
+        await hass.services.async_call(
+            "input_boolean", service, {"entity_id": entity_id},
+            blocking=True, context=Context(user_id=user.id),
+        )  # fmt: skip
+        await hass.async_block_till_done()
 
 
 async def test_audit_trail_names_every_cause_the_logbook_names_and_more(
@@ -172,4 +185,9 @@ async def test_audit_trail_names_every_cause_the_logbook_names_and_more(
     # The stale context: the logbook blames the user; Audit Trail says it is not sure.
     stale = audit_row("input_boolean.light", "on", 1)
     assert stale.cause["confidence"] == "low"
+    # The person's motion change: the light's row names the user and points at that row.
+    by_user = audit_row("input_boolean.light", "on", 2)
+    assert by_user.cause["kind"] == "automation"
+    assert by_user.cause["user_id"] == hass_admin_user.id
+    assert by_user.causation_seq == audit_row("input_boolean.motion", "on", 1).seq
     assert await hass.config_entries.async_unload(entry.entry_id)

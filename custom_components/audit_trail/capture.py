@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from homeassistant.const import (
+    ATTR_ENTITY_ID,
     EVENT_CALL_SERVICE,
     EVENT_HOMEASSISTANT_STARTED,
     EVENT_HOMEASSISTANT_STOP,
@@ -228,9 +229,17 @@ class Capture:
                 handler(origin)
         ref = next(self._refs)
         meta = self._meta(entity_id)
+        members = None if new is None else new.attributes.get(ATTR_ENTITY_ID)
         cause, cause_ref = self._memo.resolve(
             ChangeFacts(
-                entity_id, ref, event.time_fired_timestamp, ctx.id, ctx.user_id, ctx.parent_id, meta
+                entity_id,
+                ref,
+                event.time_fired_timestamp,
+                ctx.id,
+                ctx.user_id,
+                ctx.parent_id,
+                meta,
+                members if isinstance(members, (list, tuple)) else None,
             )  # fmt: skip
         )
         old_state = None if old is None else old.state

@@ -11,7 +11,7 @@ many hops deep, with the user carried down the chain.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from .models import (
@@ -61,8 +61,9 @@ class MemoEntry:
     # triggers points at the row of its trigger entity (made only when a row is recorded).
     refs: dict[str, int] | None = None
     last_ref: int | None = None
-    # The automation and script runs this run was started by, outermost first, itself last.
-    runs: tuple[str, ...] = ()
+    # The automation and script runs this run was started by, outermost first, itself last,
+    # each with its trigger (none for a script).
+    runs: tuple[tuple[str, str | None], ...] = ()
 
 
 @dataclass(slots=True)  # not frozen: built per state change in the loop (see models.Cause)
@@ -76,6 +77,15 @@ class ChangeFacts:
     user_id: str | None
     parent_id: str | None
     meta: EntityMeta
+    # The entities a group-like state names as its members (its `entity_id` attribute).
+    members: Sequence[str] | None = None
+
+
+def _runs_out(runs: tuple[tuple[str, str | None], ...]) -> list[dict[str, str]] | None:
+    """Return the runs on the way as a cause keeps them (only when a run started another)."""
+    if len(runs) < 2:  # noqa: PLR2004 - one run is the cause itself
+        return None
+    return [{"entity_id": e} if t is None else {"entity_id": e, "trigger": t} for e, t in runs]
 
 
 class ContextMemo:
@@ -172,7 +182,10 @@ class ContextMemo:
             if existing.kind in (KIND_AUTOMATION, KIND_SCRIPT):
                 entry.via, entry.runs = existing.entity_id, existing.runs
                 entry.trigger = entry.trigger or existing.trigger
-        entry.runs = (*entry.runs, entity_id or kind)
+        entry.runs = (
+            *entry.runs,
+            (entity_id or kind, trigger if kind == KIND_AUTOMATION else None),
+        )
         self._put(context_id, entry)
 
     def note_service(self, context_id: str, user_id: str | None, parent_id: str | None,
@@ -240,12 +253,30 @@ class ContextMemo:
             KIND_DEVICE, device_id=meta.device_id, platform=meta.platform, context_id=ctx
         ), None
 
+    @staticmethod
+    def _changed_member(entry: MemoEntry, facts: ChangeFacts) -> tuple[str, int] | None:
+        """Return the newest row of this context among the members a group state names."""
+        if not facts.members or not entry.refs:
+            return None
+        best: tuple[str, int] | None = None
+        for member in facts.members:
+            ref = entry.refs.get(member) if member != facts.entity_id else None
+            if ref is not None and (best is None or ref > best[1]):
+                best = (member, ref)
+        return best
+
     def _resolve_known(
         self, entry: MemoEntry, facts: ChangeFacts, parent_id: str | None = None
     ) -> tuple[Cause, int | None]:
         """Resolve a change inside a context whose start is remembered."""
         ctx, user = facts.context_id, entry.user_id
         parent = parent_id if parent_id is not None else entry.parent_id
+        member = self._changed_member(entry, facts)
+        if member is not None:
+            # A group following one of its members that changed here (groups of groups too).
+            cause = Cause(KIND_ENTITY, user_id=user, entity_id=member[0], context_id=ctx,
+                          parent_id=parent)  # fmt: skip
+            return cause, member[1]
         if (
             entry.last_target is not None
             and entry.kind != ORIGIN_STATE
@@ -267,7 +298,7 @@ class ContextMemo:
                 trigger_entity_id=entry.trigger_entity_id,
                 service=entry.service,
                 via=entry.via,
-                runs=entry.runs if len(entry.runs) > 1 else None,
+                runs=_runs_out(entry.runs),
                 context_id=ctx,
                 parent_id=parent,
             )

@@ -81,9 +81,9 @@ class Cause:
     trigger_entity_id: str | None = None
     service: str | None = None
     via: str | None = None
-    # Every automation and script run on the way, outermost first, the cause's own run last
-    # (only when a run started another: `via` names the nearest of them).
-    runs: tuple[str, ...] | None = None
+    # Every automation and script run on the way, outermost first, the cause's own run last,
+    # as {"entity_id", "trigger"} (only when a run started another: `via` names the nearest).
+    runs: list[dict[str, str]] | None = None
     device_id: str | None = None
     platform: str | None = None
     context_id: str | None = None

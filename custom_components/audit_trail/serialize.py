@@ -78,18 +78,22 @@ type EntityNames = Callable[[str], str | None]
 
 def _run_hops(cause: Mapping[str, Any], run_names: EntityNames) -> list[dict[str, Any]]:
     """Return the runs behind a cause, nearest first: its own run, then each run that started it."""
-    runs = list(cause.get("runs") or [cause.get("entity_id")])
+    runs = cause.get("runs") or [
+        {"entity_id": cause.get("entity_id"), "trigger": cause.get("trigger")}
+    ]
     hops: list[dict[str, Any]] = []
     for depth, run in enumerate(reversed(runs)):
-        kind = HOP_SCRIPT_RUN if str(run).startswith("script.") else HOP_AUTOMATION_RUN
-        hop: dict[str, Any] = {"hop": kind, "entity_id": run}
-        hop["name"] = cause.get("name") if depth == 0 else run_names(str(run))
+        entity_id = str(run.get("entity_id"))
+        kind = HOP_SCRIPT_RUN if entity_id.startswith("script.") else HOP_AUTOMATION_RUN
+        hop: dict[str, Any] = {"hop": kind, "entity_id": entity_id, "trigger": run.get("trigger")}
         if depth == 0:
-            hop.update(run_id=cause.get("run_id"), service=cause.get("service"))
-        if depth == len(runs) - 1:  # the outermost run is the one a trigger started
             hop.update(
-                trigger=cause.get("trigger"), trigger_entity_id=cause.get("trigger_entity_id")
+                name=cause.get("name"), run_id=cause.get("run_id"), service=cause.get("service")
             )
+        else:
+            hop["name"] = run_names(entity_id)
+        if depth == len(runs) - 1:  # the outermost run: what a recorded change set going
+            hop["trigger_entity_id"] = cause.get("trigger_entity_id")
         hops.append({k: v for k, v in hop.items() if v is not None})
     return hops
 
