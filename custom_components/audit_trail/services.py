@@ -172,9 +172,10 @@ class Request:
         if requested is None:
             return None
         ids = [requested] if isinstance(requested, str) else requested
-        known = await self.hass.async_add_executor_job(self.store.known_entities)
+        absent = [e for e in ids if self.hass.states.get(e) is None]
+        known = await self.job(self.store.known, absent) if absent else set()
         for entity_id in ids:
-            if self.hass.states.get(entity_id) is None and entity_id not in known:
+            if entity_id in absent and entity_id not in known:
                 raise invalid("unknown_entity", entity_id=entity_id)
             if not self.may_read(entity_id):
                 raise Unauthorized(context=self.context, entity_id=entity_id)

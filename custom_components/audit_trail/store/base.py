@@ -42,6 +42,9 @@ class AuditStore(Protocol):
     def known_entities(self) -> set[str]:
         """Return every entity the store knows."""
 
+    def known(self, entity_ids: Sequence[str]) -> set[str]:
+        """Return which of these entities any kept partition has rows of (removed ones too)."""
+
     def state_at(self, entity_ids: Sequence[str] | None, at_us: int) -> dict[str, StoredRow]:
         """Return each entity's newest row at or before a time (all entities when None)."""
 

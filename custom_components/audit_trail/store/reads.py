@@ -281,6 +281,24 @@ class ReadMixin:
         paths = self.partition_paths()
         return self._names_in(paths[-1]) if paths else set()
 
+    def known(self, entity_ids: Sequence[str]) -> set[str]:
+        """Return which of these entities any kept partition has rows of (removed ones too)."""
+        wanted = orjson.dumps(list(entity_ids)).decode()
+        found: set[str] = set()
+        for path in reversed(self.partition_paths()):
+            with self._read(path) as conn:
+                found.update(
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT n.name FROM latest AS x JOIN names AS n ON n.id = x.entity"
+                        " WHERE n.name IN (SELECT value FROM json_each(?))",
+                        (wanted,),
+                    )
+                )
+            if len(found) == len(set(entity_ids)):
+                break
+        return found
+
     def state_at(self, entity_ids: Sequence[str] | None, at_us: int) -> dict[str, StoredRow]:
         """Return each entity's newest row at or before a time, in one set-based statement.
 
