@@ -123,6 +123,10 @@ async def test_user_motion_light_chain_reaches_the_user(
     assert answer["hops"][3]["service"] == "input_boolean.turn_on"
     assert answer["hops"][-1]["user_id"] == hass_admin_user.id
     assert answer["hops"][-1]["user_name"] == hass_admin_user.name
+    # The automation's own entity (its last_triggered and current run count) is the run's.
+    own = [r for r in await rows(hass, home, "automation.motion_light") if r.seq > motion.seq]
+    assert own
+    assert {r.cause["kind"] for r in own} == {"automation"}
 
 
 async def test_script_made_trigger_change_chain_reaches_the_user(

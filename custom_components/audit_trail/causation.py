@@ -281,6 +281,7 @@ class ContextMemo:
             entry.last_target is not None
             and entry.kind != ORIGIN_STATE
             and facts.entity_id not in entry.targets
+            and facts.entity_id != entry.entity_id  # a run's own entity follows nothing
         ):
             # Not named by any call here, changing after an entity that was: it follows it.
             target_entity, target_ref = entry.last_target
