@@ -98,20 +98,24 @@ sid_sync_host_files() {
     >"$SID_ROOT/etc/pip.conf"
 }
 
-# Run a command inside the sid root with the checkout at /src; mounts are always released.
+# Run a command inside the sid root with the checkout at /src. The mounts are made in a mount
+# namespace of this command's own (unshare), so they vanish when it ends and two jobs using the
+# root at once (a test run beside scripts/develop) never unmount each other's /src.
 sid_run() {
   sid_sync_host_files
   mkdir -p "$SID_ROOT/src" "$SID_ROOT/proc" "$SID_ROOT/dev"
-  mountpoint -q "$SID_ROOT/src" || mount --bind "$ROOT" "$SID_ROOT/src"
-  mountpoint -q "$SID_ROOT/proc" || mount -t proc proc "$SID_ROOT/proc"
-  mountpoint -q "$SID_ROOT/dev" || mount --bind /dev "$SID_ROOT/dev"
-  local rc=0
-  chroot "$SID_ROOT" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" CI="${CI:-}" \
-    SSL_CERT_FILE=/etc/ssl/certs/host-ca-certificates.crt UV_NATIVE_TLS=1 \
-    PATH="$NEWEST_VENV_IN_ROOT/bin:/usr/local/bin:/usr/bin:/bin" \
-    /bin/bash -c 'cd /src && "$@"' bash "$@" || rc=$?
-  umount "$SID_ROOT/dev" "$SID_ROOT/proc" "$SID_ROOT/src" 2>/dev/null || umount -l "$SID_ROOT/src" || true
-  return $rc
+  TERM_="${TERM:-dumb}" CI_="${CI:-}" VENV_="$NEWEST_VENV_IN_ROOT" \
+    unshare --mount --propagation private /bin/bash -c '
+    set -e
+    root="$1" src="$2"; shift 2
+    mount --bind "$src" "$root/src"
+    mount -t proc proc "$root/proc"
+    mount --bind /dev "$root/dev"
+    exec chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM="$TERM_" CI="$CI_" \
+      SSL_CERT_FILE=/etc/ssl/certs/host-ca-certificates.crt UV_NATIVE_TLS=1 \
+      PATH="$VENV_/bin:/usr/local/bin:/usr/bin:/bin" \
+      /bin/bash -c '"'"'cd /src && "$@"'"'"' bash "$@"
+  ' sid_run "$SID_ROOT" "$ROOT" "$@"
 }
 
 ensure_newest() {
