@@ -51,15 +51,21 @@ ensure_oldest() {
 
 run_oldest() { (cd "$ROOT" && PATH="$OLDEST_VENV/bin:$PATH" "$@"); }
 
-# The tamper test edits a partition behind the integration's back with the sqlite3 CLI.
+# The tamper test edits a partition behind the integration's back with the sqlite3 CLI; the
+# packaging test builds the release zip from what git tracks.
 ensure_sqlite_cli() {
-  if ! command -v sqlite3 >/dev/null; then
-    log "installing the sqlite3 command-line shell (the tamper test uses it)"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >/dev/null
+  if ! command -v sqlite3 >/dev/null || ! command -v git >/dev/null; then
+    log "installing the sqlite3 command-line shell and git (the tests use them)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 git >/dev/null
   fi
-  if ! host_py314 >/dev/null && [[ ! -x "$SID_ROOT/usr/bin/sqlite3" ]]; then
-    log "installing the sqlite3 command-line shell into the sid root"
-    sid_run bash -c 'apt-get -o Acquire::Check-Valid-Until=false update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends sqlite3 >/dev/null'
+  if ! host_py314 >/dev/null && [[ ! -x "$SID_ROOT/usr/bin/sqlite3" || ! -x "$SID_ROOT/usr/bin/git" ]]; then
+    log "installing the sqlite3 command-line shell and git into the sid root"
+    sid_run bash -c 'apt-get -o Acquire::Check-Valid-Until=false update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends sqlite3 git >/dev/null'
+  fi
+  if ! host_py314 >/dev/null; then
+    # The checkout is bind-mounted at /src; let git inside the root read it whoever owns it.
+    sid_run bash -c 'git config --global --get-all safe.directory | grep -qx /src ||
+      git config --global --add safe.directory /src'
   fi
 }
 
@@ -104,7 +110,7 @@ sid_sync_host_files() {
 sid_run() {
   sid_sync_host_files
   mkdir -p "$SID_ROOT/src" "$SID_ROOT/proc" "$SID_ROOT/dev"
-  TERM_="${TERM:-dumb}" CI_="${CI:-}" VENV_="$NEWEST_VENV_IN_ROOT" \
+  TERM_="${TERM:-dumb}" CI_="${CI:-}" VENV_="${SID_VENV:-$NEWEST_VENV_IN_ROOT}" \
     unshare --mount --propagation private /bin/bash -c '
     set -e
     root="$1" src="$2"; shift 2
@@ -145,5 +151,63 @@ run_newest() {
     (cd "$ROOT" && PATH="$HOST_NEWEST_VENV/bin:$PATH" "$@")
   else
     sid_run "$@"
+  fi
+}
+
+# --- the newest release on PyPI, for scripts/smoke ------------------------------------------
+SMOKE_VENV_IN_ROOT="/opt/audit-trail-smoke-venv"
+HOST_SMOKE_VENV="$CACHE/venv-smoke"
+
+smoke_venv_host() {
+  if host_py314 >/dev/null; then echo "$HOST_SMOKE_VENV"; else echo "$SID_ROOT$SMOKE_VENV_IN_ROOT"; fi
+}
+
+ensure_smoke() {
+  local req="$ROOT/requirements/smoke.txt" venv stamp
+  venv="$(smoke_venv_host)"
+  stamp="$venv/.req-hash"
+  host_py314 >/dev/null || ensure_sid_root
+  if [[ -f "$stamp" && "$(cat "$stamp")" == "$(req_hash "$req")" ]]; then return 0; fi
+  log "building the smoke environment ($(sed -n 's/^homeassistant==//p' "$req")) in $venv"
+  rm -rf "$venv"
+  if host_py314 >/dev/null; then
+    "$(host_py314)" -m venv "$venv"
+    pip_install "$venv/bin/pip" -r "$req"
+  else
+    sid_run /usr/bin/python3.14 -m venv "$SMOKE_VENV_IN_ROOT"
+    SID_VENV="$SMOKE_VENV_IN_ROOT" sid_run pip install -q -r requirements/smoke.txt
+  fi
+  req_hash "$req" >"$stamp"
+}
+
+run_smoke() {
+  if host_py314 >/dev/null; then
+    (cd "$ROOT" && PATH="$HOST_SMOKE_VENV/bin:$PATH" "$@")
+  else
+    SID_VENV="$SMOKE_VENV_IN_ROOT" sid_run "$@"
+  fi
+}
+
+# --- a Home Assistant configuration directory for a real process ---------------------------
+# Mark every onboarding step but the owner account as done before the first start (the
+# core_config step would add weather, translation and radio integrations that need the
+# internet), and store http on 127.0.0.1:<port> as confirmed: Home Assistant 2026.10 and later
+# keep http settings in storage and treat YAML ones as a trial to confirm in the UI, restarting
+# five minutes later on the stored defaults (every interface) otherwise.
+prepare_ha_config() {
+  local dir="$1" port="$2"
+  mkdir -p "$dir/custom_components" "$dir/.storage"
+  if [[ ! -f "$dir/.storage/onboarding" ]]; then
+    printf '%s\n' '{"version": 4, "minor_version": 1, "key": "onboarding",' \
+      ' "data": {"done": ["core_config", "analytics", "integration"]}}' \
+      >"$dir/.storage/onboarding"
+  fi
+  if [[ ! -f "$dir/.storage/http" ]]; then
+    printf '%s\n' '{"version": 2, "minor_version": 2, "key": "http", "data": {' \
+      " \"stable\": {\"server_host\": [\"127.0.0.1\"], \"server_port\": $port," \
+      '  "cors_allowed_origins": ["https://cast.home-assistant.io"],' \
+      '  "login_attempts_threshold": -1, "ip_ban_enabled": true, "ssl_profile": "modern",' \
+      '  "use_x_frame_options": true, "error": null, "error_message": null},' \
+      ' "pending": null, "yaml_migration_done": true}}' >"$dir/.storage/http"
   fi
 }

@@ -1,0 +1,74 @@
+"""Check a freshly booted Home Assistant as a user would: Audit Trail loads and answers state_at.
+
+Used by scripts/smoke against the newest Home Assistant release on PyPI. Standard library only.
+Exits non-zero with the reason when any step fails; stops Home Assistant at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import urllib.error
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+from onboard import add_audit_trail, call, onboard, wait_until_up  # noqa: E402
+
+ENTITY = "input_boolean.smoke"
+
+
+def _loaded(base: str, token: str, timeout: float) -> None:
+    """Wait until Audit Trail's entry is loaded."""
+    deadline = time.monotonic() + timeout
+    state = None
+    while time.monotonic() < deadline:
+        entries = call(base, "/api/config/config_entries/entry", token=token)
+        state = next((e["state"] for e in entries if e["domain"] == "audit_trail"), None)
+        if state == "loaded":
+            return
+        time.sleep(1)
+    raise SystemExit(f"Audit Trail's entry is {state!r}, not loaded")
+
+
+def _state_at(base: str, token: str) -> dict[str, Any]:
+    answer = call(
+        base, "/api/services/audit_trail/state_at?return_response",
+        {"entity_id": ENTITY, "at": "-0s"}, token=token,
+    )  # fmt: skip
+    return dict(answer["service_response"]["states"][ENTITY] or {})
+
+
+def main() -> None:
+    """Onboard, add Audit Trail, make a change as the owner and ask who made it."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--timeout", type=float, default=300)
+    args = parser.parse_args()
+    base = args.url
+    wait_until_up(base, args.timeout)
+    token = onboard(base, "smoke", "audit-trail-smoke")
+    version = call(base, "/api/config", token=token)["version"]
+    add_audit_trail(base, token)
+    _loaded(base, token, 60)
+    call(base, "/api/services/input_boolean/turn_on", {"entity_id": ENTITY}, token=token)
+    found: dict[str, Any] = {}
+    for _ in range(20):  # the writer commits within a second
+        found = _state_at(base, token)
+        if found.get("state") == "on":
+            break
+        time.sleep(0.5)
+    cause = found.get("cause", {})
+    if found.get("state") != "on" or cause.get("kind") != "user":
+        raise SystemExit(f"state_at on Home Assistant {version} answered {found}")
+    print(f"Home Assistant {version}: Audit Trail loaded; state_at {ENTITY} = on, set by "
+          f"{cause.get('user_name')} ({cause.get('service')})")  # fmt: skip
+    try:
+        call(base, "/api/services/homeassistant/stop", {}, token=token)
+    except (urllib.error.URLError, ConnectionError):
+        pass  # it may close the connection while stopping
+
+
+if __name__ == "__main__":
+    main()
