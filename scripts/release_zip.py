@@ -40,7 +40,9 @@ def notes(for_version: str) -> str:
     """Return the CHANGELOG.md entry of a version (without its heading)."""
     text = (ROOT / "CHANGELOG.md").read_text()
     match = re.search(
-        rf"^## \[{re.escape(for_version)}\][^\n]*\n(.*?)(?=^## \[|^\[|\Z)", text, re.M | re.S
+        rf"^## \[{re.escape(for_version)}\][^\n]*\n(.*?)(?=^## \[|^\[|\Z)",
+        text,
+        re.MULTILINE | re.DOTALL,
     )
     if match is None or not match.group(1).strip():
         sys.exit(f"CHANGELOG.md has no entry for {for_version}: write it before releasing")

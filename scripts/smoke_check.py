@@ -7,6 +7,7 @@ Exits non-zero with the reason when any step fails; stops Home Assistant at the 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 import urllib.error
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from onboard import add_audit_trail, call, onboard, wait_until_up  # noqa: E402
+from onboard import add_audit_trail, call, onboard, wait_until_up
 
 ENTITY = "input_boolean.smoke"
 
@@ -64,10 +65,8 @@ def main() -> None:
         raise SystemExit(f"state_at on Home Assistant {version} answered {found}")
     print(f"Home Assistant {version}: Audit Trail loaded; state_at {ENTITY} = on, set by "
           f"{cause.get('user_name')} ({cause.get('service')})")  # fmt: skip
-    try:
+    with contextlib.suppress(urllib.error.URLError, ConnectionError):  # it may hang up
         call(base, "/api/services/homeassistant/stop", {}, token=token)
-    except (urllib.error.URLError, ConnectionError):
-        pass  # it may close the connection while stopping
 
 
 if __name__ == "__main__":
