@@ -377,3 +377,49 @@ def test_closing_stops_a_running_verify_and_waits_for_it(store: SqliteStore) -> 
     walker.join()
     # A walk started after the close is not stopped by it.
     assert store.verify().checked == 20_000
+
+
+class CountingConnection:
+    """A write connection that counts the statement runs (steps) of each INSERT, by table."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self.steps: dict[str, int] = {}
+
+    def _count(self, sql: str, runs: int) -> None:
+        if sql.startswith("INSERT INTO "):
+            table = sql.split()[2]
+            self.steps[table] = self.steps.get(table, 0) + runs
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        self._count(sql, 1)
+        return self._conn.execute(sql, *args)
+
+    def executemany(self, sql: str, rows: list[object]) -> sqlite3.Cursor:
+        rows = list(rows)
+        self._count(sql, len(rows))  # executemany runs the statement once per row
+        return self._conn.executemany(sql, rows)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._conn, name)
+
+
+def test_a_batch_is_inserted_with_a_few_statements_not_one_per_row(
+    store: SqliteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 11: one SQLite step per row hands the GIL to a busy event loop once per row.
+    from custom_components.audit_trail.store.schema import ROWS_PER_INSERT
+
+    t = us(2026, 5, 1)
+    store.append([change("light.a", "on", t)], POLICY)
+    counting = CountingConnection(store._write_conn())
+    monkeypatch.setattr(store, "_write_conn", lambda: counting)
+    count = ROWS_PER_INSERT * 2 + 7
+    seqs = store.append([change(f"light.{i % 9}", str(i), t + i) for i in range(count)], POLICY)
+    monkeypatch.undo()
+    assert seqs == list(range(2, count + 2))
+    assert counting.steps["log"] == 3
+    assert counting.steps["latest"] == 1
+    assert store.verify().ok
+    last_of_8 = max(i for i in range(count) if i % 9 == 8)
+    assert store.state_at(["light.8"], t + count)["light.8"].new_state == str(last_of_8)

@@ -20,7 +20,7 @@ from .base import StoreError, StoreFullError
 from .chain import GENESIS, canonical_json, encode_attributes, filter_attributes, row_hash
 from .codec import compact_cause, pack_delta, pack_hex, pack_ulid
 from .reads import ReadMixin, connect, month_of, month_start_us
-from .schema import INSERT_LOG, migrate
+from .schema import LOG_COLUMNS, MAX_BOUND, ROWS_PER_INSERT, insert_many, migrate
 
 PARTITION_GLOB = "log-????-??.db"
 # Attribute-set ids remembered per partition: a home's distinct attribute sets in use at once.
@@ -43,6 +43,24 @@ def translate_errors(what: str) -> Iterator[None]:
         if err.errno == errno.ENOSPC:
             raise StoreFullError(f"{what}: the disk is full") from err
         raise StoreError(f"{what}: {err}") from err
+
+
+_LATEST_UPSERT = " ON CONFLICT (entity) DO UPDATE SET seq = excluded.seq"
+
+
+def _insert_rows(
+    conn: sqlite3.Connection,
+    table: str,
+    columns: tuple[str, ...],
+    rows: Sequence[tuple[Any, ...]],
+    upsert: str = "",
+) -> None:
+    """Insert rows with a few multi-row statements (see ROWS_PER_INSERT for why)."""
+    step = min(ROWS_PER_INSERT, MAX_BOUND // len(columns))
+    for start in range(0, len(rows), step):
+        chunk = rows[start : start + step]
+        flat = [value for row in chunk for value in row]
+        conn.execute(insert_many(table, columns, len(chunk), upsert), flat)
 
 
 class SqliteStore(ReadMixin):
@@ -253,12 +271,8 @@ class SqliteStore(ReadMixin):
             rows.append((*stored, prev))
             if stored[3] is not None:
                 latest[stored[3]] = seq
-        conn.executemany(INSERT_LOG, rows)
-        conn.executemany(
-            "INSERT INTO latest (entity, seq) VALUES (?, ?) "
-            "ON CONFLICT (entity) DO UPDATE SET seq = excluded.seq",
-            latest.items(),
-        )
+        _insert_rows(conn, "log", LOG_COLUMNS, rows)
+        _insert_rows(conn, "latest", ("entity", "seq"), list(latest.items()), _LATEST_UPSERT)
         first = self._last_seq + 1
         self._last_seq, self._last_hash = seq, prev
         return list(range(first, seq + 1))
