@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from contextlib import closing
 from typing import Any
+from unittest.mock import patch
 
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
@@ -20,6 +22,7 @@ from pytest_homeassistant_custom_component.components.diagnostics import (
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.audit_trail.const import DOMAIN
+from custom_components.audit_trail.store.sqlite import SqliteStore
 
 from .conftest import make_entry
 from .helpers import flush
@@ -129,9 +132,20 @@ async def test_a_start_checks_only_new_rows_and_never_waits(
     await hass.async_block_till_done()
     assert hass_storage["audit_trail.verify"]["data"]["seq"] == checked_seq  # saved after the check
 
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    assert entry.runtime_data.coordinator.data.verify is None  # set-up did not wait for it
-    await hass.async_block_till_done(wait_background_tasks=True)
+    # The check is held until set-up has returned: set-up must not wait for it. (Without the
+    # hold this raced: a check of two rows can finish before set-up returns, on a fast run.)
+    release = threading.Event()
+    walk = SqliteStore.verify
+
+    def held_verify(store: SqliteStore, from_seq: int | None = None) -> Any:
+        assert release.wait(10), "set-up waited for the check"
+        return walk(store, from_seq)
+
+    with patch.object(SqliteStore, "verify", held_verify):
+        assert await hass.config_entries.async_setup(entry.entry_id)
+        assert entry.runtime_data.coordinator.data.verify is None  # set-up did not wait for it
+        release.set()
+        await hass.async_block_till_done(wait_background_tasks=True)
     result = entry.runtime_data.coordinator.data.verify
     assert result is not None
     assert result.ok
