@@ -215,7 +215,7 @@ async def _poller(stores: Stores, storm: Storm, stop: asyncio.Event) -> None:
             await asyncio.wait_for(stop.wait(), 0.1)
 
 
-async def storm(  # noqa: C901, PLR0915 - one storm's steps in order, kept together
+async def storm(  # noqa: C901 - one storm's steps in order, kept together
     home: Home, rate: float | None, seconds: float, kill_at: float | None = None
 ) -> Storm:
     """Toggle the booleans at a rate (None: as fast as Home Assistant answers) for a while."""
@@ -231,7 +231,6 @@ async def storm(  # noqa: C901, PLR0915 - one storm's steps in order, kept toget
             asyncio.create_task(_poller(stores, result, stop)),
         ]
         sent: dict[int, float] = {}
-        done = asyncio.Event()
 
         async def receive() -> None:
             async for msg in calls:
@@ -241,8 +240,6 @@ async def storm(  # noqa: C901, PLR0915 - one storm's steps in order, kept toget
                     if data.get("success"):
                         ctx = (data.get("result") or {}).get("context", {}).get("id", "")
                         result.acks.append((time.time(), ctx))
-                if done.is_set() and not sent:
-                    return
 
         reader = asyncio.create_task(receive())
         start = time.perf_counter()
@@ -263,10 +260,9 @@ async def storm(  # noqa: C901, PLR0915 - one storm's steps in order, kept toget
                 })  # fmt: skip
             await asyncio.sleep(0.005)
         result.seconds = time.perf_counter() - start
-        done.set()
-        if kill_at is None:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(reader, 60)
+        waited = time.perf_counter()
+        while kill_at is None and sent and time.perf_counter() - waited < 60:  # noqa: ASYNC110
+            await asyncio.sleep(0.01)  # the last answers of the storm
         reader.cancel()
         stop.set()
         await asyncio.gather(*helpers, return_exceptions=True)
@@ -342,44 +338,93 @@ def _row(variant: str, s: Storm) -> str:
     )
 
 
+async def crash(
+    tmp: Path, variant: str, rate: float | None, kill_at: float
+) -> dict[str, dict[str, float]]:
+    """SIGKILL a home during a storm, restart it, and count what each store kept."""
+    home = Home(variant, tmp / f"crash-{variant}-{rate or 'fastest'}")
+    home.start()
+    await asyncio.sleep(3)
+    result = await storm(home, rate, kill_at + 5, kill_at=kill_at)
+    home.start()  # the restart records the gap; its stores now hold what survived
+    home.stop()
+    found: dict[str, dict[str, float]] = {
+        name: {"acked": result.acked, "lost": lost, "kept_older_than_s": before_kill}
+        for name, (lost, before_kill) in crash_count(home, result, result.killed_at).items()
+    }
+    if "audit" in found:
+        found["audit"].update(audit_after_restart(home))
+    return found
+
+
+def audit_after_restart(home: Home) -> dict[str, float]:
+    """Return whether Audit Trail's chain verifies and how many unclean-shutdown gaps it holds."""
+    sys.path.insert(0, str(ROOT))
+    from custom_components.audit_trail.store.sqlite import SqliteStore
+
+    store = SqliteStore(home.config / "audit_trail")
+    store.open()
+    try:
+        verified = store.verify().ok
+        gaps = [
+            r
+            for r in store.history(None, 0, 2**62, ["gap"], 0, 1000)
+            if r.cause.get("reason") == "unclean_shutdown"
+        ]
+    finally:
+        store.close()
+    return {"verified": float(verified), "unclean_gaps": float(len(gaps))}
+
+
 async def main() -> None:
-    """Run every variant at every rate, then the crash run; print the tables."""
+    """Run every variant at every rate, then the crash runs; print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=20.0, help="length of each storm")
     parser.add_argument("--rates", default="200,1000,fastest")
     parser.add_argument("--variants", default=",".join(VARIANTS))
     parser.add_argument("--crash-at", type=float, default=10.0, help="SIGKILL after (s)")
+    parser.add_argument("--crash-rates", default="1000,fastest")
+    parser.add_argument("--crash-variant", default="both")
+    parser.add_argument("--crash-only", action="store_true", help="only the crash runs")
+    parser.add_argument("--json", action="store_true", help="crash figures as one JSON line")
     args = parser.parse_args()
     rates = [None if r == "fastest" else float(r) for r in args.rates.split(",")]
-    print(
-        "| variant | offered | achieved changes/s | store lag p50 / max (s) | rows/s written "
-        "| catch-up (s) | ping p50 / p99 / max (ms) | CPU % | peak RSS (MiB) |"
-    )
-    print("|---|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory(prefix="audit-trail-process-bench-") as tmp:
-        for variant in args.variants.split(","):
-            home = Home(variant, Path(tmp) / variant)
-            home.start()
-            try:
-                await asyncio.sleep(3)  # let start-up work settle
-                for rate in rates:
-                    print(_row(variant, await storm(home, rate, args.seconds)), flush=True)
-                    await asyncio.sleep(2)
-            finally:
-                home.stop()
+        if not args.crash_only:
+            print(
+                "| variant | offered | achieved changes/s | store lag p50 / max (s) "
+                "| rows/s written | catch-up (s) | ping p50 / p99 / max (ms) | CPU % "
+                "| peak RSS (MiB) |"
+            )
+            print("|---|---|---|---|---|---|---|---|---|")
+            for variant in args.variants.split(","):
+                home = Home(variant, Path(tmp) / variant)
+                home.start()
+                try:
+                    await asyncio.sleep(3)  # let start-up work settle
+                    for rate in rates:
+                        print(_row(variant, await storm(home, rate, args.seconds)), flush=True)
+                        await asyncio.sleep(2)
+                finally:
+                    home.stop()
+        found = {}
+        for text in args.crash_rates.split(","):
+            rate = None if text == "fastest" else float(text)
+            found[text] = await crash(Path(tmp), args.crash_variant, rate, args.crash_at)
+        if args.json:
+            print(json.dumps(found))
+            return
         print(
-            "\n| crash run (SIGKILL during the fastest storm) | acknowledged | lost | "
-            "everything acknowledged more than this before the kill was kept |"
+            f"\n| crash run (SIGKILL {args.crash_at:.0f} s into a storm) | store | acknowledged "
+            "| lost | everything acknowledged more than this before the kill was kept |"
         )
-        print("|---|---|---|---|")
-        home = Home("both", Path(tmp) / "crash")
-        home.start()
-        await asyncio.sleep(3)
-        result = await storm(home, None, args.crash_at + 5, kill_at=args.crash_at)
-        home.start()  # the restart records the gap; its stores now hold what survived
-        home.stop()
-        for name, (lost, before_kill) in crash_count(home, result, result.killed_at).items():
-            print(f"| {name} | {result.acked:,} | {lost:,} | {before_kill:.2f} s |")
+        print("|---|---|---|---|---|")
+        for text, stores in found.items():
+            for name, f in stores.items():
+                print(
+                    f"| {text} | {name} | {f['acked']:,} | {f['lost']:,} "
+                    f"| {f['kept_older_than_s']:.2f} s |"
+                )
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ import sqlite3
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import closing
@@ -375,6 +376,70 @@ def build_store(
     return n / secs, cpu / n * 1e6
 
 
+def _per_row_insert(
+    conn: sqlite3.Connection,
+    table: str,
+    columns: tuple[str, ...],
+    rows: Any,  # noqa: ANN401
+    upsert: str = "",
+) -> None:
+    """Insert as the writer did before issue 11: one SQLite step per row (executemany)."""
+    one = f"({', '.join('?' for _ in columns)})"
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES {one}{upsert}"  # noqa: S608
+    conn.executemany(sql, rows)
+
+
+def _writer_rate(n: int, entities: int, busy: bool, per_row: bool) -> float:
+    """Rows/s of the writer's append in 1,000-row batches, beside a GIL-busy thread or not."""
+    from custom_components.audit_trail.store import sqlite as backend
+
+    batch = list(records(0, n, entities, 1000))
+    stop = threading.Event()
+
+    def spin() -> None:  # a saturated event loop: pure Python, never sleeping
+        x = 0
+        while not stop.is_set():
+            for _ in range(1000):
+                x += 1
+
+    original = backend._insert_rows  # noqa: SLF001
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SqliteStore(Path(tmp) / "s")
+        store.open()
+        store.append(batch[:10], Policy())
+        hog = threading.Thread(target=spin) if busy else None
+        if hog is not None:
+            hog.start()
+        backend._insert_rows = _per_row_insert if per_row else original  # noqa: SLF001
+        try:
+            t0 = time.perf_counter()
+            for i in range(10, n, 1000):
+                store.append(batch[i : i + 1000], Policy())
+            secs = time.perf_counter() - t0
+        finally:
+            backend._insert_rows = original  # noqa: SLF001
+            stop.set()
+            if hog is not None:
+                hog.join()
+            store.close()
+    return (n - 10) / secs
+
+
+def writer_beside_busy_loop(n: int, entities: int, repeats: int) -> list[Row]:
+    """Measure the writer alone and beside a GIL-busy thread, per-row vs multi-row inserts."""
+    got: dict[tuple[bool, bool], list[float]] = {}
+    for _ in range(repeats):  # interleaved, so the machine's noise falls on all alike
+        for busy in (False, True):
+            for per_row in (True, False):
+                got.setdefault((busy, per_row), []).append(_writer_rate(n, entities, busy, per_row))
+    med = {k: statistics.median(v) for k, v in got.items()}
+    return [
+        ("Writer alone, multi-row inserts (rows/s)", spread(got[False, False], "{:,.0f}"), f"per-row {spread(got[False, True], '{:,.0f}')}", f"{med[False, False] / med[False, True]:.2f}x"),
+        ("Writer beside a GIL-busy thread, multi-row inserts (rows/s)", spread(got[True, False], "{:,.0f}"), f"per-row {spread(got[True, True], '{:,.0f}')}", f"{med[True, False] / med[True, True]:.2f}x"),
+        ("Writer beside a busy thread / alone (multi-row)", f"{med[True, False] / med[False, False]:.2f}", f"per-row {med[True, True] / med[False, True]:.2f}", "-"),
+    ]  # fmt: skip
+
+
 def plain_sqlite(path: Path, n: int, entities: int, step_us: int) -> float:
     """Rows/s of a plain batched sqlite3 insert of the same rows, same indexes, SHA-256 chain."""
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
@@ -593,6 +658,7 @@ async def main() -> None:
     table += await side_by_side(changes, repeats)
     table += await listener_cost(changes, repeats)
     table += await burst(bursts, entities)
+    table += await asyncio.to_thread(writer_beside_busy_loop, changes, entities, 3)
     first = sizes[0]
     # Spread over months: about 3 months for the first size, a year for the largest.
     months = {first: 3, sizes[-1]: 12}

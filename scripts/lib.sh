@@ -154,6 +154,27 @@ run_newest() {
   fi
 }
 
+# --- what real Home Assistant processes need (tests/test_crash_load.py, bench/process.py) ---
+# Installed before a process starts, so Home Assistant never fetches a package itself.
+PROCESS_COMPONENTS=(config http api input_boolean logger recorder)
+
+ensure_process_requirements() {
+  local runner venv reqs stamp
+  for runner in run_oldest run_newest; do
+    if [[ "$runner" == run_oldest ]]; then venv="$OLDEST_VENV"
+    elif host_py314 >/dev/null; then venv="$HOST_NEWEST_VENV"
+    else venv="$SID_ROOT$NEWEST_VENV_IN_ROOT"; fi
+    reqs="$("$runner" python scripts/dev_requirements.py "${PROCESS_COMPONENTS[@]}")"
+    stamp="$venv/.process-requirements"
+    if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$reqs" ]]; then
+      log "installing what a real Home Assistant process needs ($runner)"
+      # shellcheck disable=SC2086
+      "$runner" pip install -q $reqs
+      echo "$reqs" >"$stamp"
+    fi
+  done
+}
+
 # --- the newest release on PyPI, for scripts/smoke ------------------------------------------
 SMOKE_VENV_IN_ROOT="/opt/audit-trail-smoke-venv"
 HOST_SMOKE_VENV="$CACHE/venv-smoke"

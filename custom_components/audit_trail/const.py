@@ -69,6 +69,10 @@ STORE_DIRNAME: Final = "audit_trail"
 # Writer limits.
 # Commit at least this often so a crash loses at most about this much (documented in the README).
 COMMIT_INTERVAL_S: Final = 1.0
+# What the README promises a SIGKILL keeps: every change acknowledged more than this long
+# before the kill, measured under the fastest storm this machine's Home Assistant answers
+# (bench/process.py; tests/test_crash_load.py checks it in a real process).
+CRASH_BOUND_S: Final = 1.0
 # Rows per transaction: large enough to amortise fsync, small enough to keep a commit well
 # under the commit interval on a Raspberry Pi class machine.
 BATCH_MAX_ROWS: Final = 2000
