@@ -169,7 +169,8 @@ ensure_process_requirements() {
     if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$reqs" ]]; then
       log "installing what a real Home Assistant process needs ($runner)"
       # shellcheck disable=SC2086
-      "$runner" pip install -q $reqs
+      "$runner" pip install -q $reqs 2>&1 | { grep -v "is ignored: it is neither" || true; }
+      [[ "${PIPESTATUS[0]}" == 0 ]] || return 1
       echo "$reqs" >"$stamp"
     fi
   done
