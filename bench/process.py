@@ -408,7 +408,7 @@ async def main() -> None:
                 finally:
                     home.stop()
         found = {}
-        for text in args.crash_rates.split(","):
+        for text in filter(None, args.crash_rates.split(",")):
             rate = None if text == "fastest" else float(text)
             found[text] = await crash(Path(tmp), args.crash_variant, rate, args.crash_at)
         if args.json:
