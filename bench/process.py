@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiohttp
+from homeassistant.const import MAJOR_VERSION, MINOR_VERSION
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -71,9 +72,16 @@ def prepare(config: Path, variant: str, port: int) -> None:
     )
     booleans = "\n".join(f"  b{i}:" for i in range(ENTITIES))
     recorder = "recorder:\n  commit_interval: 1\n" if variant in ("recorder", "both") else ""
+    # Home Assistant before 2026.10 takes http from YAML only; later ones from storage (set
+    # above), where YAML would only be a trial that waits for a confirmation in the UI.
+    http = (
+        f"http:\n  server_host: 127.0.0.1\n  server_port: {port}\n"
+        if (MAJOR_VERSION, MINOR_VERSION) < (2026, 10)
+        else ""
+    )
     (config / "configuration.yaml").write_text(
         "homeassistant:\n  name: bench\n  time_zone: UTC\n  country: NL\n  currency: EUR\n"
-        f"config:\n{recorder}logger:\n  default: warning\ninput_boolean:\n{booleans}\n"
+        f"config:\n{http}{recorder}logger:\n  default: warning\ninput_boolean:\n{booleans}\n"
     )
     link = config / "custom_components" / "audit_trail"
     if not link.exists():
