@@ -32,7 +32,7 @@ from homeassistant.const import MAJOR_VERSION, MINOR_VERSION
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from onboard import add_audit_trail, onboard, wait_until_up  # noqa: E402
+from onboard import add_audit_trail, call, onboard, wait_until_up  # noqa: E402
 
 ENTITIES = 20
 VARIANTS = ("alone", "recorder", "audit", "both")
@@ -115,10 +115,16 @@ class Home:
         if self.variant in ("audit", "both"):
             add_audit_trail(self.url, self.token)
         deadline = time.monotonic() + 60
-        while self.variant in ("audit", "both") and not self.audit_files():
+        while self.variant in ("audit", "both") and not self.audit_loaded():
             if time.monotonic() > deadline:
-                raise SystemExit("Audit Trail did not start writing")
-            time.sleep(0.5)
+                raise SystemExit("Audit Trail did not load")
+            time.sleep(0.2)
+
+    def audit_loaded(self) -> bool:
+        """Return whether Audit Trail's entry is loaded (after a restart: its gap is queued)."""
+        entries = call(self.url, "/api/config/config_entries/entry", token=self.token)
+        loaded = any(e["domain"] == "audit_trail" and e["state"] == "loaded" for e in entries)
+        return loaded and bool(self.audit_files())
 
     def stop(self, kill: bool = False) -> None:
         """Stop (or SIGKILL) the process and wait for it."""
