@@ -108,8 +108,16 @@ class Home:
         prepare(self.config, self.variant, self.port)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "homeassistant", "-c", str(self.config)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,  # in this process's group
         )  # fmt: skip
+        try:
+            self._ready()
+        except BaseException:
+            self.stop(kill=True)  # never leave a process behind a failed start
+            raise
+
+    def _ready(self) -> None:
+        """Wait until it answers; onboard and add Audit Trail where asked."""
         wait_until_up(self.url, 300)
         self.token = onboard(self.url, "bench", "audit-trail-bench")
         if self.variant in ("audit", "both"):
@@ -357,11 +365,13 @@ async def crash(
 ) -> dict[str, dict[str, float]]:
     """SIGKILL a home during a storm, restart it, and count what each store kept."""
     home = Home(variant, tmp / f"crash-{variant}-{rate or 'fastest'}")
-    home.start()
-    await asyncio.sleep(3)
-    result = await storm(home, rate, kill_at + 5, kill_at=kill_at)
-    home.start()  # the restart records the gap; its stores now hold what survived
-    home.stop()
+    try:
+        home.start()
+        await asyncio.sleep(3)
+        result = await storm(home, rate, kill_at + 5, kill_at=kill_at)
+        home.start()  # the restart records the gap; its stores now hold what survived
+    finally:
+        home.stop()
     found: dict[str, dict[str, float]] = {
         name: {"acked": result.acked, "lost": lost, "kept_older_than_s": before_kill}
         for name, (lost, before_kill) in crash_count(home, result, result.killed_at).items()
