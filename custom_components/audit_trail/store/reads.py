@@ -188,6 +188,7 @@ class ReadMixin:
     _doomed: set[tuple[int, Path]]
     _pool_lock: threading.Lock
     _first_seqs: dict[Path, int]
+    _first_times: dict[Path, int]
     _pooling: bool
     _closes: int
     _walks: int
@@ -199,6 +200,7 @@ class ReadMixin:
         self._doomed = set()
         self._pool_lock = threading.Lock()
         self._first_seqs = {}
+        self._first_times = {}
         self._pooling = False  # a closed store still answers, on one-off connections
         # close() stops the chain walks running at that moment and waits for them to end.
         self._closes = 0
@@ -257,8 +259,10 @@ class ReadMixin:
                 self._pool.pop(key).close()
         if path is None:
             self._first_seqs.clear()
+            self._first_times.clear()
         else:
             self._first_seqs.pop(path, None)
+            self._first_times.pop(path, None)
 
     def _partition_at(self, time_us: int) -> Path | None:
         """Return the newest partition whose month is not after the time's month."""
@@ -335,12 +339,31 @@ class ReadMixin:
         if path is None:
             return {}
         found = self._state_at_in(path, entity_ids, at_us)
-        wanted = self._names_in(path) if entity_ids is None else set(entity_ids)
+        if entity_ids is None:
+            # The whole home: only a time before the month's first row (its checkpoints, in
+            # stores written since they are stamped at the month's first instant) can leave
+            # an entity unanswered, so only then is the month's entity list read.
+            if at_us >= self._first_time(path):
+                return found
+            wanted = self._names_in(path)
+        else:
+            wanted = set(entity_ids)
         missing = sorted(wanted - found.keys())
         index = paths.index(path) if path in paths else 0
         if missing and index > 0:
             found.update(self._state_at_in(paths[index - 1], missing, at_us))
         return found
+
+    def _first_time(self, path: Path) -> int:
+        """Return the time of a partition's first row (its rows are immutable, so cached)."""
+        first = self._first_times.get(path)
+        if first is None:
+            with self._read(path) as conn:
+                row = conn.execute("SELECT time_us FROM log ORDER BY seq LIMIT 1").fetchone()
+            if row is None:
+                return _MAX_US  # an empty partition answers nothing
+            first = self._first_times[path] = int(row[0])
+        return first
 
     def _names_in(self, path: Path) -> set[str]:
         with self._read(path) as conn:
