@@ -369,7 +369,13 @@ async def crash(
         home.start()
         await asyncio.sleep(3)
         result = await storm(home, rate, kill_at + 5, kill_at=kill_at)
+        survived = Stores(home).head("audit")[0] if "audit" in Stores(home).names() else 0
         home.start()  # the restart records the gap; its stores now hold what survived
+        deadline = time.monotonic() + 30
+        while survived and Stores(home).head("audit")[0] <= survived:
+            if time.monotonic() > deadline:  # the start's rows (gap, load) never came
+                break
+            await asyncio.sleep(0.1)
     finally:
         home.stop()
     found: dict[str, dict[str, float]] = {
