@@ -186,6 +186,16 @@ class StoredRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Bucket:
+    """One entity's rows in one time bucket of a timeline: how many, and the newest of them."""
+
+    entity_id: str
+    index: int  # the bucket's number from the timeline's start: start + index * width
+    count: int  # entity rows (state, attribute, added, removed, correction) in the bucket
+    last: StoredRow  # the newest of them: the state the bucket ends in, and who set it
+
+
+@dataclass(frozen=True, slots=True)
 class VerifyResult:
     """The outcome of walking the hash chain."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from ..models import Record, StoredRow, StoreStats, VerifyResult
+from ..models import Bucket, Record, StoredRow, StoreStats, VerifyResult
 from ..policy import Policy
 
 
@@ -57,8 +57,22 @@ class AuditStore(Protocol):
         after_seq: int,
         limit: int,
         actor: str | None = None,
+        before_seq: int | None = None,
     ) -> list[StoredRow]:
-        """Return rows in [start, end] by seq, after a seq cursor, at most limit."""
+        """Return rows in [start, end] by seq, after a seq cursor, at most limit.
+
+        With `before_seq`, the rows with seq < before_seq (and > after_seq), newest first.
+        """
+
+    def buckets(
+        self, entity_ids: Sequence[str], start_us: int, end_us: int, width_us: int
+    ) -> list[Bucket]:
+        """Return, per entity and per bucket of width_us from start_us, the entity rows in
+        (start, end]: their count and the newest; buckets without rows are left out."""
+
+    def actors(self, start_us: int, end_us: int) -> dict[str, dict[str, int]]:
+        """Return, for every actor (user id, automation or script entity) with rows in
+        [start, end], how many rows of each entity it made."""
 
     def row(self, seq: int) -> StoredRow | None:
         """Return one row by seq."""
