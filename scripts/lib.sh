@@ -233,3 +233,75 @@ prepare_ha_config() {
       ' "pending": null, "yaml_migration_done": true}}' >"$dir/.storage/http"
   fi
 }
+
+# --- the browser for the end-to-end tests and the browser benchmark --------------------------
+# Debian's Chromium, never a browser build downloaded by a test tool. The lock timeout lets this
+# wait for another apt-get (ensure_sqlite_cli in a parallel job) instead of failing.
+ensure_chromium() {
+  if [[ -x /usr/bin/chromium ]]; then return 0; fi
+  log "installing Debian's chromium (the end-to-end tests and the browser benchmark use it)"
+  apt-get -o DPkg::Lock::Timeout=300 update -qq &&
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq \
+      --no-install-recommends chromium chromium-driver fonts-dejavu-core >/dev/null
+}
+
+# --- the demo home (scripts/develop, scripts/e2e) -------------------------------------------
+# What the demo configuration loads; their requirements are installed before Home Assistant
+# starts, so it fetches nothing.
+DEMO_COMPONENTS=(frontend config http api automation script scene input_boolean input_number
+  input_select counter timer template person sun recorder history logbook lovelace logger)
+
+# Where a configuration directory NAME lives, as Home Assistant sees it (CONFIG_IN) and as the
+# host does (CONFIG_HOST), and where the checkout is for it (SRC_IN): inside the sid root unless
+# the host has a new enough Python.
+demo_config_paths() {
+  if host_py314 >/dev/null; then
+    CONFIG_IN="$CACHE/$1"
+    CONFIG_HOST="$CONFIG_IN"
+    SRC_IN="$ROOT"
+  else
+    CONFIG_IN="/var/lib/$1"
+    CONFIG_HOST="$SID_ROOT$CONFIG_IN"
+    SRC_IN="/src"
+  fi
+}
+
+# Build (or refresh) the demo configuration in CONFIG_HOST for a Home Assistant on PORT, with
+# Audit Trail linked from this checkout; set demo_config_paths first.
+prepare_demo_config() {
+  local port="$1" reqs stamp
+  prepare_ha_config "$CONFIG_HOST" "$port"
+  cp "$ROOT"/demo/*.yaml "$CONFIG_HOST/"
+  ln -sfn "$SRC_IN/custom_components/audit_trail" "$CONFIG_HOST/custom_components/audit_trail"
+  reqs="$(run_newest python scripts/dev_requirements.py "${DEMO_COMPONENTS[@]}")"
+  if host_py314 >/dev/null; then stamp="$HOST_NEWEST_VENV/.demo-requirements"
+  else stamp="$SID_ROOT$NEWEST_VENV_IN_ROOT/.demo-requirements"; fi
+  if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$reqs" ]]; then
+    log "installing the demo's requirements: $(echo "$reqs" | tr '\n' ' ')"
+    # shellcheck disable=SC2086
+    run_newest pip install -q $reqs 2>&1 | { grep -v "is ignored: it is neither" || true; }
+    [[ "${PIPESTATUS[0]}" == 0 ]] || return 1
+    echo "$reqs" >"$stamp"
+  fi
+}
+
+# Some default integrations need C extensions built from source on Python 3.14 (assist
+# pipeline's voice activity detection), ffmpeg for cameras, and libturbojpeg for snapshots.
+ensure_demo_packages() {
+  if host_py314 >/dev/null || [[ -f "$SID_ROOT/.dev-packages" ]]; then return 0; fi
+  log "installing build tools, ffmpeg and libturbojpeg into the sid root (once)"
+  sid_run bash -c 'apt-get -o Acquire::Check-Valid-Until=false update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    --no-install-recommends g++ python3.14-dev ffmpeg libturbojpeg0 >/dev/null'
+  touch "$SID_ROOT/.dev-packages"
+}
+
+# The frontend's Node packages (playwright-core drives Chromium), installed from the lock file
+# when it changed since the last install.
+ensure_node_packages() {
+  local dir="$ROOT/frontend" stamp="$ROOT/frontend/node_modules/.lock-hash"
+  [[ -f "$dir/package-lock.json" ]] || { log "frontend/package-lock.json is missing"; return 1; }
+  if [[ -f "$stamp" && "$(cat "$stamp")" == "$(req_hash "$dir/package-lock.json")" ]]; then return 0; fi
+  log "installing the frontend's Node packages (npm ci)"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  req_hash "$dir/package-lock.json" >"$stamp"
+}
