@@ -81,7 +81,7 @@ def login(base: str, username: str, password: str) -> str:
     return token_for(base, result["result"])
 
 
-def onboard(base: str, username: str, password: str) -> str:
+def onboard(base: str, username: str, password: str, name: str = "Demo Owner") -> str:
     """Create the owner if needed and return an access token."""
     try:
         done = {step["step"] for step in call(base, "/api/onboarding") if step["done"]}
@@ -97,7 +97,7 @@ def onboard(base: str, username: str, password: str) -> str:
             "/api/onboarding/users",
             {
                 "client_id": CLIENT_ID,
-                "name": "Demo Owner",
+                "name": name,
                 "username": username,
                 "password": password,
                 "language": "en",
@@ -125,10 +125,11 @@ def main() -> None:
     parser.add_argument("--url", default="http://127.0.0.1:8123")
     parser.add_argument("--username", required=True)
     parser.add_argument("--password", required=True)
+    parser.add_argument("--name", default="Demo Owner", help="the owner's display name")
     parser.add_argument("--timeout", type=float, default=300)
     args = parser.parse_args()
     wait_until_up(args.url, args.timeout)
-    token = onboard(args.url, args.username, args.password)
+    token = onboard(args.url, args.username, args.password, args.name)
     add_audit_trail(args.url, token)
     print(f"Home Assistant is ready at {args.url}/")
     print(f"  username: {args.username}")
