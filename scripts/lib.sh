@@ -294,14 +294,3 @@ ensure_demo_packages() {
     --no-install-recommends g++ python3.14-dev ffmpeg libturbojpeg0 >/dev/null'
   touch "$SID_ROOT/.dev-packages"
 }
-
-# The frontend's Node packages (playwright-core drives Chromium), installed from the lock file
-# when it changed since the last install.
-ensure_node_packages() {
-  local dir="$ROOT/frontend" stamp="$ROOT/frontend/node_modules/.lock-hash"
-  [[ -f "$dir/package-lock.json" ]] || { log "frontend/package-lock.json is missing"; return 1; }
-  if [[ -f "$stamp" && "$(cat "$stamp")" == "$(req_hash "$dir/package-lock.json")" ]]; then return 0; fi
-  log "installing the frontend's Node packages (npm ci)"
-  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-  req_hash "$dir/package-lock.json" >"$stamp"
-}
