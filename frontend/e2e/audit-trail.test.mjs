@@ -1,0 +1,221 @@
+/** End to end: the card and panel in Debian's Chromium against a real Home Assistant (scripts/e2e). */
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { after, before, describe, test } from "node:test";
+import { launchBrowser, newUserContext, screenshot } from "./browser.mjs";
+import { HA, callWS, createNonAdmin, fetchAsUser, login, waitForHass, waitForState, wsErrorCode } from "./ha.mjs";
+import { addCardThroughPicker, auditCard, openWhy, setReplayCursor } from "./card.mjs";
+
+const DASHBOARD = "e2e-card"; // a storage dashboard the test makes, so the card picker can edit it
+const MOTION = "input_boolean.hall_motion";
+const LIGHT = "input_boolean.hall_light";
+const MOTION_NAME = "Hall motion (toggle to simulate motion)";
+const AUTOMATION_NAME = "Motion turns on the hall light";
+
+describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
+  let browser;
+  let owner; // the owner's page
+  let guest; // the non-admin's page
+  let toggledAt; // when the owner's toggle was recorded (ISO), for the replay step
+
+  before(async () => {
+    browser = await launchBrowser();
+    owner = await (await newUserContext(browser)).newPage();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test("the owner logs in through the login page", async () => {
+    await login(owner, HA.owner, { onLoginPage: (page) => screenshot(page, "01-login") });
+    await screenshot(owner, "02-logged-in");
+  });
+
+  test("the bundle defines the card, its editor and the panel on every page", async () => {
+    const defined = await owner.evaluate(async () => {
+      // The extra module loads on its own schedule: wait for it as Lovelace would.
+      await Promise.race([
+        customElements.whenDefined("audit-trail-card"),
+        new Promise((resolve) => setTimeout(resolve, 20_000)),
+      ]);
+      return ["audit-trail-card", "audit-trail-panel"].filter((n) => customElements.get(n));
+    });
+    assert.deepEqual(defined, ["audit-trail-card", "audit-trail-panel"]);
+    const listed = await owner.evaluate(() => (window.customCards ?? []).map((c) => c.type));
+    assert.ok(listed.includes("audit-trail-card"), `window.customCards lists the card: ${listed}`);
+  });
+
+  test("the owner makes a non-admin user through the websocket API", async () => {
+    const user = await createNonAdmin(owner, HA.guest);
+    const users = await callWS(owner, { type: "config/auth/list" });
+    const made = users.find((u) => u.id === user.id);
+    assert.equal(made?.is_admin, false, "the new user is no administrator");
+    assert.deepEqual(made?.group_ids, ["system-users"]);
+  });
+
+  test("the demo dashboard already holds an Audit Trail card with the home's changes", async () => {
+    await owner.goto(`${HA.url}/audit-trail-demo/home`);
+    await waitForHass(owner);
+    const card = auditCard(owner);
+    await card.waitFor();
+    // The household's automations and the start itself have recorded rows by now.
+    await card.getByText("Changes").first().waitFor();
+    await screenshot(owner, "03-demo-dashboard");
+  });
+
+  test("the owner adds the card through the dashboard's card picker", async () => {
+    await callWS(owner, {
+      type: "lovelace/dashboards/create",
+      url_path: DASHBOARD,
+      title: "E2E",
+      mode: "storage",
+      show_in_sidebar: true,
+      require_admin: false,
+    });
+    await callWS(owner, {
+      type: "lovelace/config/save",
+      url_path: DASHBOARD,
+      config: {
+        views: [
+          {
+            title: "Hall",
+            path: "hall",
+            cards: [{ type: "entities", title: "Hall", entities: [MOTION, LIGHT] }],
+          },
+        ],
+      },
+    });
+    await owner.goto(`${HA.url}/${DASHBOARD}/hall?edit=1`);
+    await waitForHass(owner);
+    await addCardThroughPicker(owner, {
+      type: "custom:audit-trail-card",
+      title: "Hall audit",
+      entities: [MOTION, LIGHT],
+      hours_to_show: 1,
+    });
+    await owner.getByRole("button", { name: "Done" }).click();
+    const saved = await callWS(owner, { type: "lovelace/config", url_path: DASHBOARD });
+    const types = saved.views[0].cards.map((c) => c.type);
+    assert.ok(types.includes("custom:audit-trail-card"), `the saved view holds the card: ${types}`);
+    await auditCard(owner).getByText("Hall audit").waitFor();
+    await screenshot(owner, "04-card-added");
+  });
+
+  test("a toggle appears live in the card with the user's name", async () => {
+    const card = auditCard(owner);
+    const before = await owner.evaluate((id) => document.querySelector("home-assistant").hass.states[id].state, MOTION);
+    assert.equal(before, "off", "the hall is quiet before the test toggles it");
+    // The person's way: the toggle in the entities card beside the Audit Trail card.
+    const row = owner.locator("hui-toggle-entity-row").filter({ hasText: MOTION_NAME });
+    await row.locator("ha-entity-toggle").click();
+    await waitForState(owner, MOTION, "on");
+    const history = await callWS(owner, {
+      type: "audit_trail/history",
+      entity_id: [MOTION],
+      start: new Date(Date.now() - 600_000).toISOString(),
+      order: "desc",
+      limit: 1,
+    });
+    const [latest] = history.events;
+    assert.equal(latest.new_state, "on");
+    assert.equal(latest.cause.kind, "user");
+    assert.equal(latest.cause.user_name, HA.owner.name);
+    toggledAt = latest.time;
+    // Live: no reload, the row arrives through the subscription.
+    await card.locator(".change", { hasText: HA.owner.name }).first().waitFor();
+    await screenshot(owner, "05-live-row");
+  });
+
+  test("the motion automation fires and Why? shows light <- automation <- motion <- user", async () => {
+    await waitForState(owner, LIGHT, "on");
+    const dialog = await openWhy(owner, auditCard(owner), "Hall light");
+    for (const text of ["Hall light", AUTOMATION_NAME, MOTION_NAME, HA.owner.name]) {
+      await dialog.getByText(text, { exact: false }).first().waitFor();
+    }
+    // The chain reads effect first: the order of the hops on screen is the order of causes.
+    const order = await dialog.evaluate(
+      (el, names) => {
+        const text = el.innerText ?? el.shadowRoot?.textContent ?? "";
+        return names.map((n) => text.indexOf(n));
+      },
+      [AUTOMATION_NAME, HA.owner.name],
+    );
+    assert.ok(order[0] >= 0 && order[1] > order[0], `automation before user in ${order}`);
+    await screenshot(owner, "06-why");
+    await owner.keyboard.press("Escape");
+  });
+
+  test("dragging the replay cursor to before the toggle shows the old state", async () => {
+    assert.ok(toggledAt, "the toggle step recorded a time");
+    const card = auditCard(owner);
+    const at = new Date(new Date(toggledAt).getTime() - 2_000);
+    await setReplayCursor(owner, card, at);
+    await card.getByText(/At /).first().waitFor();
+    const lane = card.locator(".lane", { hasText: MOTION_NAME });
+    await lane.getByText("Off", { exact: true }).first().waitFor();
+    await screenshot(owner, "07-replay");
+  });
+
+  test("the admin opens the panel and exports a file whose SHA-256 the server states", async () => {
+    await owner.goto(`${HA.url}/audit-trail`);
+    const panel = owner.locator("audit-trail-panel");
+    await panel.waitFor();
+    await screenshot(owner, "08-panel");
+    const download = owner.waitForEvent("download");
+    await panel.getByRole("button", { name: "Export" }).click();
+    const file = await download;
+    const body = await readFile(await file.path(), "utf8");
+    assert.match(file.suggestedFilename(), /^audit-trail-.*\.(jsonl|csv)$/);
+    assert.ok(body.includes(MOTION), "the export holds the toggled entity");
+    const start = new Date(Date.now() - 3600_000).toISOString();
+    const path = `/api/audit_trail/export?start=${encodeURIComponent(start)}&format=jsonl&entity_id=${MOTION}`;
+    const answer = await fetchAsUser(owner, path);
+    assert.equal(answer.status, 200);
+    const sha = createHash("sha256").update(answer.body).digest("hex");
+    assert.equal(answer.headers["x-audit-trail-sha256"], sha, "the stated hash is the body's");
+    await screenshot(owner, "09-panel-exported");
+  });
+
+  test("the non-admin sees no panel and is refused what only admins may do", async () => {
+    guest = await (await newUserContext(browser)).newPage();
+    await login(guest, HA.guest);
+    const panels = await guest.evaluate(() => Object.keys(document.querySelector("home-assistant").hass.panels));
+    assert.ok(!panels.includes("audit-trail"), `no Audit Trail panel for a non-admin: ${panels}`);
+    const sidebar = guest.locator("ha-sidebar");
+    await sidebar.getByText("Audit Trail demo").waitFor(); // the sidebar has rendered its items
+    assert.equal(await sidebar.getByText("Audit Trail", { exact: true }).count(), 0);
+    await guest.goto(`${HA.url}/audit-trail`);
+    await waitForHass(guest);
+    assert.equal(await guest.locator("audit-trail-panel").count(), 0, "the panel does not load");
+    const start = new Date(Date.now() - 3600_000).toISOString();
+    const path = `/api/audit_trail/export?start=${encodeURIComponent(start)}&format=jsonl`;
+    assert.equal((await fetchAsUser(guest, path)).status, 403, "export refuses a non-admin");
+    assert.equal((await fetchAsUser(guest, path, { auth: false })).status, 401, "and nobody at all");
+    assert.equal(await wsErrorCode(guest, { type: "audit_trail/activity", start }), "unauthorized");
+    assert.equal(await wsErrorCode(guest, { type: "audit_trail/verify" }), "unauthorized");
+    // The owner is let through the same doors, so the refusals above are about the user.
+    assert.ok((await callWS(owner, { type: "audit_trail/verify" })).checked > 0);
+    await screenshot(guest, "10-non-admin");
+  });
+
+  test("the non-admin's card shows the entities that user may read", async () => {
+    // Home Assistant gives a non-admin read access to every entity (no per-entity policy in
+    // the UI), so the card shows the owner's toggle to the guest as well.
+    await guest.goto(`${HA.url}/${DASHBOARD}/hall`);
+    await waitForHass(guest);
+    const card = auditCard(guest);
+    await card.locator(".change", { hasText: HA.owner.name }).first().waitFor();
+    const history = await callWS(guest, {
+      type: "audit_trail/history",
+      entity_id: [MOTION],
+      start: new Date(Date.now() - 3600_000).toISOString(),
+    });
+    assert.ok(history.events.some((e) => e.cause.user_name === HA.owner.name));
+    assert.equal(
+      await wsErrorCode(guest, { type: "audit_trail/history", entity_id: ["input_boolean.nope"], start: toggledAt }),
+      "unknown_entity",
+    );
+    await screenshot(guest, "11-non-admin-card");
+  });
+});
