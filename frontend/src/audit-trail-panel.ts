@@ -1,6 +1,7 @@
 /** <audit-trail-panel>: the admin page: pick entities and a range, filter, activity, diff, verify, export. */
 import { css, html, LitElement, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
+import { live } from "lit/directives/live.js";
 import { fetchActivity, fetchDiff, verifyLog } from "./data/audit";
 import { ExportError, fetchExport, type ExportFormat } from "./data/export";
 import type { Activity, CauseKind, Diff, HomeAssistant, VerifyResult } from "./data/types";
@@ -122,16 +123,17 @@ export class AuditTrailPanel extends LitElement {
     const q = this.search.toLowerCase();
     const ids = Object.keys(this.hass!.states).sort();
     const matches = ids.filter((id) => !q || id.includes(q) || c.name(id).toLowerCase().includes(q));
-    const shown = [...new Set([...this.picked, ...matches])].slice(0, MAX_LISTED);
+    // A stable order (picked ones are not moved up) so a click never lands on a row that moved.
+    const shown = ids.filter((id) => this.picked.includes(id) || matches.slice(0, MAX_LISTED).includes(id));
     return html`<section class="pick">
       <h2>${c.t("panel.entities")} <span class="muted">${c.t("panel.selected", { count: this.entityIds.length })}</span></h2>
       <input type="search" placeholder=${c.t("panel.search")} aria-label=${c.t("panel.search")} .value=${this.search}
         @input=${(e: Event) => (this.search = (e.target as HTMLInputElement).value)} />
-      <div class="checks">${shown.map((id) => html`<label><input type="checkbox" .checked=${this.picked.includes(id)}
+      <div class="checks">${shown.map((id) => html`<label><input type="checkbox" .checked=${live(this.picked.includes(id))}
         @change=${(e: Event) => this.toggle("picked", id, (e.target as HTMLInputElement).checked)} />${c.name(id)} <span class="muted">${id}</span></label>`)}
         ${matches.length > MAX_LISTED ? html`<div class="muted">… ${matches.length - MAX_LISTED}</div>` : nothing}</div>
       <h2>${c.t("panel.areas")}</h2>
-      <div class="checks short">${Object.values(this.hass!.areas ?? {}).map((a) => html`<label><input type="checkbox" .checked=${this.areas.includes(a.area_id)}
+      <div class="checks short">${Object.values(this.hass!.areas ?? {}).map((a) => html`<label><input type="checkbox" .checked=${live(this.areas.includes(a.area_id))}
         @change=${(e: Event) => this.toggle("areas", a.area_id, (e.target as HTMLInputElement).checked)} />${a.name}</label>`)}</div>
       <h2>${c.t("panel.range")}</h2>
       <div class="row">
@@ -198,7 +200,7 @@ export class AuditTrailPanel extends LitElement {
         <button @click=${() => void this.runExport()} ?disabled=${!this.entityIds.length}>${c.t("panel.export")}</button>
       </div>
       ${this.exported ? html`<p class="sha">${c.t("panel.export_sha", { file: this.exported.file, sha: this.exported.sha ?? "—" })}
-        ${this.exported.matches === true ? html`<span class="ok">✓</span>` : this.exported.matches === false ? html`<span class="error">≠</span>` : nothing}</p>` : nothing}
+        ${this.exported.matches === true ? html`<span class="ok">✓</span>` : this.exported.matches === false ? html`<span class="error" title=${c.t("panel.export_sha_mismatch")}>≠ ${c.t("panel.export_sha_mismatch")}</span>` : nothing}</p>` : nothing}
     </section>`;
   }
 
@@ -254,6 +256,7 @@ export class AuditTrailPanel extends LitElement {
       h2 { font-size: 1em; font-weight: 500; margin: 4px 0 0; }
       .checks { max-height: 260px; overflow-y: auto; display: flex; flex-direction: column; gap: 2px; }
       .checks.short { max-height: 140px; }
+      section > button { align-self: flex-start; }
       .checks label { display: flex; gap: 6px; align-items: center; font-size: 0.9em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
       .row { display: flex; flex-wrap: wrap; gap: 8px; align-items: end; }
       label { display: flex; flex-direction: column; gap: 2px; font-size: 0.85em; color: var(--secondary-text-color); }

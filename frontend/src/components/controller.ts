@@ -152,7 +152,8 @@ export class AuditController implements ReactiveController {
   private lastSeq(): number {
     let seq = this.list[0]?.seq ?? 0;
     for (const lane of this.lanes) {
-      seq = Math.max(seq, lane.initial?.seq ?? 0, ...lane.marks.map((m) => m.seq));
+      seq = Math.max(seq, lane.initial?.seq ?? 0);
+      for (const m of lane.marks) seq = Math.max(seq, m.seq);
     }
     return seq;
   }

@@ -173,7 +173,8 @@ export class AuditTrailTimeline extends LitElement {
       .axis { position: relative; height: 18px; margin-top: 2px; font-size: 11px; color: var(--secondary-text-color); overflow: hidden; }
       .axis span { position: absolute; transform: translateX(-50%); white-space: nowrap; }
       .head { height: 28px; margin-top: 4px; display: flex; align-items: center; gap: 6px; font-size: 0.9em; overflow: hidden; white-space: nowrap; cursor: default; }
-      .head .name { font-weight: 500; overflow: hidden; text-overflow: ellipsis; flex: 0 1 auto; min-width: 3em; }
+      .head .name { font-weight: 500; overflow: hidden; text-overflow: ellipsis; flex: 0 0 auto; max-width: 45%; }
+      .head .chip { flex: 0 1 auto; min-width: 0; }
       .head .state { font-weight: 500; }
       .gapnote { color: var(--warning-color); }
     `,

@@ -85,6 +85,7 @@ export const EN: Record<string, string> = {
   "panel.verify_bad": "Chain broken at row {seq}: {reason} ({checked} rows checked)",
   "panel.export": "Export",
   "panel.export_sha": "SHA-256 of {file}: {sha}",
+  "panel.export_sha_mismatch": "the file received does not match this SHA-256",
   "panel.export_failed": "Export failed (HTTP {status})",
   "panel.search": "Filter entities",
   "panel.selected": "{count} selected",
