@@ -44,7 +44,7 @@ export class AuditTrailCard extends LitElement {
   protected override willUpdate(_changed: PropertyValues): void {
     if (!this.hass || !this.config) return;
     this.ctrl.hass = this.hass;
-    const ids = resolveEntities(this.config.entities, this.config.target, this.hass);
+    const ids = this.resolved();
     const key = `${ids.join(",")}|${this.config.hours_to_show}`;
     // hass changes at every state change; reload only when what is shown changes.
     if (key !== this.loadedKey) {
@@ -53,6 +53,18 @@ export class AuditTrailCard extends LitElement {
       this.ctrl.hours = this.config.hours_to_show ?? 24;
       void this.ctrl.load();
     }
+  }
+
+  private resolvedCache: { key: unknown[]; ids: string[] } | null = null;
+
+  /** The entities shown; registries change rarely, hass at every state change: resolve only then. */
+  private resolved(): string[] {
+    const h = this.hass!;
+    const key = [this.config, h.entities, h.devices, h.areas];
+    if (!this.resolvedCache || key.some((k, i) => k !== this.resolvedCache!.key[i])) {
+      this.resolvedCache = { key, ids: resolveEntities(this.config?.entities, this.config?.target, h) };
+    }
+    return this.resolvedCache.ids;
   }
 
   private integrity() {
@@ -76,7 +88,7 @@ export class AuditTrailCard extends LitElement {
       : html`
           ${ctrl.error ? html`<p class="error">${c.t("card.error", { message: ctrl.error })}</p>` : nothing}
           <audit-trail-timeline .ctx=${c} .lanes=${ctrl.lanes} .start=${ctrl.windowStart} .end=${ctrl.end}
-            .cursor=${ctrl.cursor} .live=${ctrl.clock.live} .info=${ctrl.statesAtCursor()}
+            .cursor=${ctrl.cursor} .live=${ctrl.clock.live} .growing=${ctrl.windowEnd === null && !ctrl.error} .info=${ctrl.statesAtCursor()}
             @width-changed=${(e: CustomEvent<{ width: number }>) => this.onWidth(e.detail.width)}
             @cursor-set=${(e: CustomEvent<{ t: number }>) => ctrl.act("seek", e.detail.t)}
             @cursor-step=${(e: CustomEvent<{ dir: 1 | -1 }>) => ctrl.act(e.detail.dir > 0 ? "next" : "prev")}

@@ -219,7 +219,7 @@ export class AuditTrailPanel extends LitElement {
           ${ctrl.error ? html`<p class="error">${c.t("card.error", { message: ctrl.error })}</p>` : nothing}
           ${ctrl.lanes.length ? html`
             <audit-trail-timeline .ctx=${c} .lanes=${ctrl.lanes} .start=${ctrl.windowStart} .end=${ctrl.end} .cursor=${ctrl.cursor}
-              .live=${ctrl.clock.live} .info=${ctrl.statesAtCursor()}
+              .live=${ctrl.clock.live} .growing=${ctrl.windowEnd === null && !ctrl.error} .info=${ctrl.statesAtCursor()}
               @cursor-set=${(e: CustomEvent<{ t: number }>) => ctrl.act("seek", e.detail.t)}
               @cursor-step=${(e: CustomEvent<{ dir: 1 | -1 }>) => ctrl.act(e.detail.dir > 0 ? "next" : "prev")}
               @mark-select=${(e: CustomEvent<{ seq: number; event: null }>) => void ctrl.select(e.detail.seq, e.detail.event, false)}></audit-trail-timeline>

@@ -76,7 +76,7 @@ export class AuditController implements ReactiveController {
   }
 
   private tick(): void {
-    if (replay.reachedNow(this.clock, this.now)) this.clock = replay.liveClock(this.now);
+    if (replay.reachedNow(this.clock, this.now)) this.clock = { ...replay.liveClock(this.now), speed: this.clock.speed };
     if (this.clock.playing || this.clock.live) {
       const t = this.cursor;
       // Playing past the loaded window: fetch the next window around the cursor.

@@ -19,6 +19,8 @@ export class AuditTrailTimeline extends LitElement {
   @property({ type: Number }) accessor end = 0;
   @property({ type: Number }) accessor cursor = 0;
   @property({ type: Boolean }) accessor live = true;
+  /** The window runs to now and the stream is live: the last state lasts until now. */
+  @property({ type: Boolean }) accessor growing = false;
   @property({ attribute: false }) accessor info = new Map<string, CursorInfo>();
   private width = 0;
   private observer?: ResizeObserver;
@@ -90,7 +92,8 @@ export class AuditTrailTimeline extends LitElement {
 
   private segment(lane: LaneModel, s: Segment) {
     const left = this.pct(s.start);
-    const width = Math.max(0.15, this.pct(s.end) - left);
+    const end = this.growing && s.end >= lane.end && s.kind !== "gap" ? this.end : s.end;
+    const width = Math.max(0.15, this.pct(end) - left);
     const c = this.ctx;
     const title =
       s.kind === "gap"
