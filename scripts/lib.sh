@@ -244,3 +244,18 @@ prepare_ha_config() {
       ' "pending": null, "yaml_migration_done": true}}' >"$dir/.storage/http"
   fi
 }
+
+# --- the card and panel's toolchain (frontend/) -------------------------------------------
+# npm ci when node_modules is missing or package-lock.json changed since the last install.
+ensure_frontend() {
+  local dir="$ROOT/frontend" stamp="$ROOT/frontend/node_modules/.lock-hash"
+  command -v npm >/dev/null || { log "npm not found: install Node.js 20 or later"; return 1; }
+  if [[ -f "$stamp" && "$(cat "$stamp")" == "$(req_hash "$dir/package-lock.json")" ]]; then
+    return 0
+  fi
+  log "installing the frontend's packages (npm ci in frontend/)"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  req_hash "$dir/package-lock.json" >"$stamp"
+}
+
+run_frontend() { (cd "$ROOT/frontend" && "$@"); }
