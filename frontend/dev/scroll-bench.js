@@ -3,7 +3,11 @@
   const card = window.__el;
   const ctrl = card.ctrl;
   const base = ctrl.list[0];
-  const big = Array.from({ length: 10000 }, (_, i) => ({ ...base, seq: 1_000_000 - i, time: new Date(Date.now() - i * 60000).toISOString() }));
+  const big = Array.from({ length: 10000 }, (_, i) => ({
+    ...base,
+    seq: 1_000_000 - i,
+    time: new Date(Date.now() - i * 60000).toISOString(),
+  }));
   ctrl.list = big;
   ctrl.nextCursor = null;
   card.requestUpdate();
@@ -27,7 +31,20 @@
   const q = (p) => times[Math.floor(p * (times.length - 1))].toFixed(1);
   // Anchor from the same run: an idle frame with nothing to do.
   const idle = [];
-  for (let i = 0; i < 30; i++) { const a = await frame(); const b = await frame(); idle.push(b - a); }
+  for (let i = 0; i < 30; i++) {
+    const a = await frame();
+    const b = await frame();
+    idle.push(b - a);
+  }
   idle.sort((a, b) => a - b);
-  return { rows: big.length, steps: times.length, frame_ms_p50: q(0.5), frame_ms_p95: q(0.95), frame_ms_max: q(1), idle_frame_ms_p50: idle[15].toFixed(1), max_rows_in_dom: maxRows, scroll_height_px: scroller.scrollHeight };
-})()
+  return {
+    rows: big.length,
+    steps: times.length,
+    frame_ms_p50: q(0.5),
+    frame_ms_p95: q(0.95),
+    frame_ms_max: q(1),
+    idle_frame_ms_p50: idle[15].toFixed(1),
+    max_rows_in_dom: maxRows,
+    scroll_height_px: scroller.scrollHeight,
+  };
+})();

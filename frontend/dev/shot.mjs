@@ -9,7 +9,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const bundle = resolve(here, "../../custom_components/audit_trail/frontend/audit-trail.js");
 const server = createServer(async (req, res) => {
   const path = new URL(req.url, "http://x").pathname;
-  const file = path === "/bundle/audit-trail.js" ? bundle : join(here, path === "/" ? "preview.html" : path.slice(1));
+  const file =
+    path === "/bundle/audit-trail.js" ? bundle : join(here, path === "/" ? "preview.html" : path.slice(1));
   try {
     const body = await readFile(file);
     res.writeHead(200, { "Content-Type": file.endsWith(".html") ? "text/html" : "text/javascript" });
@@ -23,7 +24,15 @@ const port = server.address().port;
 const [out = "/tmp/card.png", query = "", script = ""] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -37,7 +37,8 @@ export class AuditTrailCard extends LitElement {
   }
 
   private get ctx(): ViewContext {
-    if (!this.ctxCache || this.ctxCache.hass !== this.hass) this.ctxCache = { hass: this.hass!, ctx: viewContext(this.hass!) };
+    if (!this.ctxCache || this.ctxCache.hass !== this.hass)
+      this.ctxCache = { hass: this.hass!, ctx: viewContext(this.hass!) };
     return this.ctxCache.ctx;
   }
 
@@ -71,12 +72,21 @@ export class AuditTrailCard extends LitElement {
     const i = this.ctrl.gapsIntegrity;
     if (!i) return nothing;
     const t = this.ctx.t;
-    if (i.ok === null) return html`<span class="integrity pending" title=${t("integrity.pending")}>◌ ${t("integrity.pending")}</span>`;
+    if (i.ok === null)
+      return html`<span class="integrity pending" title=${t("integrity.pending")}
+        >◌ ${t("integrity.pending")}</span
+      >`;
     if (i.ok) {
-      const when = i.verified_at ? ` · ${formatDateTime(Date.parse(i.verified_at), this.ctx.fmt, false)}` : "";
-      return html`<span class="integrity ok" title=${t("integrity.ok", { checked: i.checked }) + when}>✓ ${t("integrity.ok", { checked: i.checked })}</span>`;
+      const when = i.verified_at
+        ? ` · ${formatDateTime(Date.parse(i.verified_at), this.ctx.fmt, false)}`
+        : "";
+      return html`<span class="integrity ok" title=${t("integrity.ok", { checked: i.checked }) + when}
+        >✓ ${t("integrity.ok", { checked: i.checked })}</span
+      >`;
     }
-    return html`<span class="integrity bad" role="alert">⚠ ${t("integrity.bad", { seq: i.first_bad_seq ?? "?", reason: i.reason ?? "" })}</span>`;
+    return html`<span class="integrity bad" role="alert"
+      >⚠ ${t("integrity.bad", { seq: i.first_bad_seq ?? "?", reason: i.reason ?? "" })}</span
+    >`;
   }
 
   override render() {
@@ -87,23 +97,42 @@ export class AuditTrailCard extends LitElement {
       ? html`<p class="muted">${c.t("card.no_entities")}</p>`
       : html`
           ${ctrl.error ? html`<p class="error">${c.t("card.error", { message: ctrl.error })}</p>` : nothing}
-          <audit-trail-timeline .ctx=${c} .lanes=${ctrl.lanes} .start=${ctrl.windowStart} .end=${ctrl.end}
-            .cursor=${ctrl.cursor} .live=${ctrl.clock.live} .growing=${ctrl.windowEnd === null && !ctrl.error} .info=${ctrl.statesAtCursor()}
+          <audit-trail-timeline
+            .ctx=${c}
+            .lanes=${ctrl.lanes}
+            .start=${ctrl.windowStart}
+            .end=${ctrl.end}
+            .cursor=${ctrl.cursor}
+            .live=${ctrl.clock.live}
+            .growing=${ctrl.windowEnd === null && !ctrl.error}
+            .info=${ctrl.statesAtCursor()}
             @width-changed=${(e: CustomEvent<{ width: number }>) => this.onWidth(e.detail.width)}
             @cursor-set=${(e: CustomEvent<{ t: number }>) => ctrl.act("seek", e.detail.t)}
             @cursor-step=${(e: CustomEvent<{ dir: 1 | -1 }>) => ctrl.act(e.detail.dir > 0 ? "next" : "prev")}
             @mark-select=${(e: CustomEvent<{ seq: number; event: null }>) => void ctrl.select(e.detail.seq, e.detail.event, false)}
           ></audit-trail-timeline>
-          <audit-trail-replay-bar .ctx=${c} .cursor=${ctrl.cursor} .playing=${ctrl.clock.playing} .live=${ctrl.clock.live}
-            .speed=${ctrl.clock.speed} @replay=${(e: CustomEvent<{ action: string; value?: number }>) => ctrl.act(e.detail.action, e.detail.value)}
+          <audit-trail-replay-bar
+            .ctx=${c}
+            .cursor=${ctrl.cursor}
+            .playing=${ctrl.clock.playing}
+            .live=${ctrl.clock.live}
+            .speed=${ctrl.clock.speed}
+            @replay=${(e: CustomEvent<{ action: string; value?: number }>) => ctrl.act(e.detail.action, e.detail.value)}
           ></audit-trail-replay-bar>
           <h3 class="sub">${c.t("card.changes")}</h3>
-          <audit-trail-change-list .ctx=${c} .events=${ctrl.list} .hasMore=${!!ctrl.nextCursor} .loading=${ctrl.listLoading || ctrl.loading}
+          <audit-trail-change-list
+            .ctx=${c}
+            .events=${ctrl.list}
+            .hasMore=${!!ctrl.nextCursor}
+            .loading=${ctrl.listLoading || ctrl.loading}
             @load-more=${() => void ctrl.loadMore()}
             @change-select=${(e: CustomEvent<{ seq: number; event: null; why: boolean }>) => void ctrl.select(e.detail.seq, e.detail.event, e.detail.why)}
           ></audit-trail-change-list>
-          <audit-trail-why-dialog .ctx=${c} .selection=${ctrl.selection}
-            @closed=${() => ctrl.closeSelection()} @why-load=${(e: CustomEvent<{ seq: number }>) => void ctrl.loadTrace(e.detail.seq)}
+          <audit-trail-why-dialog
+            .ctx=${c}
+            .selection=${ctrl.selection}
+            @closed=${() => ctrl.closeSelection()}
+            @why-load=${(e: CustomEvent<{ seq: number }>) => void ctrl.loadTrace(e.detail.seq)}
           ></audit-trail-why-dialog>
         `;
     return html`<ha-card>
@@ -131,16 +160,49 @@ export class AuditTrailCard extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: block; }
-      ha-card { display: block; overflow: hidden; }
-      .header { display: flex; align-items: center; justify-content: space-between; flex-wrap: wrap; gap: 4px 12px; padding: 12px 16px 0; }
-      .title { font-size: var(--ha-card-header-font-size, 1.3em); font-weight: 400; }
-      .content { padding: 4px 16px 16px; display: flex; flex-direction: column; gap: 8px; }
-      .integrity { font-size: 0.8em; }
-      .integrity.ok { color: var(--success-color, var(--secondary-text-color)); }
-      .integrity.pending { color: var(--secondary-text-color); }
-      .integrity.bad { color: var(--error-color); font-weight: 500; }
-      .sub { margin: 8px 0 0; font-size: 0.95em; font-weight: 500; }
+      :host {
+        display: block;
+      }
+      ha-card {
+        display: block;
+        overflow: hidden;
+      }
+      .header {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        flex-wrap: wrap;
+        gap: 4px 12px;
+        padding: 12px 16px 0;
+      }
+      .title {
+        font-size: var(--ha-card-header-font-size, 1.3em);
+        font-weight: 400;
+      }
+      .content {
+        padding: 4px 16px 16px;
+        display: flex;
+        flex-direction: column;
+        gap: 8px;
+      }
+      .integrity {
+        font-size: 0.8em;
+      }
+      .integrity.ok {
+        color: var(--success-color, var(--secondary-text-color));
+      }
+      .integrity.pending {
+        color: var(--secondary-text-color);
+      }
+      .integrity.bad {
+        color: var(--error-color);
+        font-weight: 500;
+      }
+      .sub {
+        margin: 8px 0 0;
+        font-size: 0.95em;
+        font-weight: 500;
+      }
     `,
   ];
 }

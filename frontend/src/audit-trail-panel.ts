@@ -2,25 +2,27 @@
 import { css, html, LitElement, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import { live } from "lit/directives/live.js";
-import { fetchActivity, fetchDiff, verifyLog } from "./data/audit";
-import { ExportError, fetchExport, type ExportFormat } from "./data/export";
-import type { Activity, CauseKind, Diff, HomeAssistant, VerifyResult } from "./data/types";
+import { fetchActivity } from "./data/audit";
+import type { Activity, CauseKind, HomeAssistant } from "./data/types";
 import { causeActor } from "./model/cause";
 import { resolveEntities } from "./model/target";
 import { fromInputValue, toInputValue } from "./model/time";
 import { AuditController, errorText } from "./components/controller";
 import { sharedStyles, viewContext, type ViewContext } from "./components/shared";
 
-const KINDS: CauseKind[] = ["user", "automation", "script", "action", "entity", "device", "system", "unobserved", "unknown"];
+const KINDS: CauseKind[] = [
+  "user",
+  "automation",
+  "script",
+  "action",
+  "entity",
+  "device",
+  "system",
+  "unobserved",
+  "unknown",
+];
 const DAY = 86_400_000;
 const MAX_LISTED = 200;
-
-/** Hex of a SHA-256, to check the export's header against the bytes received. */
-const sha256Hex = async (blob: Blob): Promise<string | null> => {
-  if (!globalThis.crypto?.subtle) return null; // not a secure context (plain http on a LAN address)
-  const digest = await crypto.subtle.digest("SHA-256", await blob.arrayBuffer());
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-};
 
 export class AuditTrailPanel extends LitElement {
   @property({ attribute: false }) accessor hass: HomeAssistant | undefined = undefined;
@@ -35,17 +37,13 @@ export class AuditTrailPanel extends LitElement {
   @state() accessor kind = "";
   @state() accessor actor = "";
   @state() accessor activity: Activity | null = null;
-  @state() accessor diff: Diff | null = null;
-  @state() accessor diffAt: [number, number] = [Date.now() - DAY, Date.now()];
-  @state() accessor verify: VerifyResult | "running" | null = null;
-  @state() accessor exported: { file: string; sha: string | null; matches: boolean | null } | null = null;
-  @state() accessor format: ExportFormat = "jsonl";
   @state() accessor message: string | null = null;
   private readonly ctrl = new AuditController(this);
   private ctxCache: { hass: HomeAssistant; ctx: ViewContext } | null = null;
 
   private get ctx(): ViewContext {
-    if (!this.ctxCache || this.ctxCache.hass !== this.hass) this.ctxCache = { hass: this.hass!, ctx: viewContext(this.hass!) };
+    if (!this.ctxCache || this.ctxCache.hass !== this.hass)
+      this.ctxCache = { hass: this.hass!, ctx: viewContext(this.hass!) };
     return this.ctxCache.ctx;
   }
 
@@ -65,45 +63,13 @@ export class AuditTrailPanel extends LitElement {
 
   private async loadActivity(): Promise<void> {
     try {
-      this.activity = await fetchActivity(this.hass!, new Date(this.from), this.to === null ? undefined : new Date(this.to));
+      this.activity = await fetchActivity(
+        this.hass!,
+        new Date(this.from),
+        this.to === null ? undefined : new Date(this.to),
+      );
     } catch (err) {
       this.message = errorText(err);
-    }
-  }
-
-  private async runDiff(): Promise<void> {
-    try {
-      this.diff = await fetchDiff(this.hass!, new Date(this.diffAt[0]), new Date(this.diffAt[1]), this.entityIds.length ? this.entityIds : undefined);
-    } catch (err) {
-      this.message = errorText(err);
-    }
-  }
-
-  private async runVerify(): Promise<void> {
-    this.verify = "running";
-    try {
-      this.verify = await verifyLog(this.hass!);
-    } catch (err) {
-      this.verify = null;
-      this.message = errorText(err);
-    }
-  }
-
-  private async runExport(): Promise<void> {
-    const t = this.ctx.t;
-    try {
-      const end = this.to ?? Date.now();
-      const file = await fetchExport(this.hass!, { start: new Date(this.from), end: new Date(end), format: this.format, entityIds: this.entityIds });
-      const local = await sha256Hex(file.blob);
-      this.exported = { file: file.filename, sha: file.sha256, matches: local === null || file.sha256 === null ? null : local === file.sha256.toLowerCase() };
-      const url = URL.createObjectURL(file.blob);
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = file.filename;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (err) {
-      this.message = err instanceof ExportError ? t("panel.export_failed", { status: err.status }) : errorText(err);
     }
   }
 
@@ -114,8 +80,17 @@ export class AuditTrailPanel extends LitElement {
 
   private timeInput(value: number | null, set: (t: number | null) => void, label: string) {
     const tz = this.ctx.fmt.timeZone;
-    return html`<label>${label}<input type="datetime-local" step="1" .value=${value === null ? "" : toInputValue(value, tz)}
-      @change=${(e: Event) => { const v = (e.target as HTMLInputElement).value; const t = fromInputValue(v, tz); set(v === "" ? null : Number.isNaN(t) ? value : t); }} /></label>`;
+    return html`<label
+      >${label}<input
+        type="datetime-local"
+        step="1"
+        .value=${value === null ? "" : toInputValue(value, tz)}
+        @change=${(e: Event) => {
+          const v = (e.target as HTMLInputElement).value;
+          const t = fromInputValue(v, tz);
+          set(v === "" ? null : Number.isNaN(t) ? value : t);
+        }}
+    /></label>`;
   }
 
   private picker() {
@@ -126,20 +101,50 @@ export class AuditTrailPanel extends LitElement {
     // A stable order (picked ones are not moved up) so a click never lands on a row that moved.
     const shown = ids.filter((id) => this.picked.includes(id) || matches.slice(0, MAX_LISTED).includes(id));
     return html`<section class="pick">
-      <h2>${c.t("panel.entities")} <span class="muted">${c.t("panel.selected", { count: this.entityIds.length })}</span></h2>
-      <input type="search" placeholder=${c.t("panel.search")} aria-label=${c.t("panel.search")} .value=${this.search}
-        @input=${(e: Event) => (this.search = (e.target as HTMLInputElement).value)} />
-      <div class="checks">${shown.map((id) => html`<label><input type="checkbox" .checked=${live(this.picked.includes(id))}
-        @change=${(e: Event) => this.toggle("picked", id, (e.target as HTMLInputElement).checked)} />${c.name(id)} <span class="muted">${id}</span></label>`)}
-        ${matches.length > MAX_LISTED ? html`<div class="muted">… ${matches.length - MAX_LISTED}</div>` : nothing}</div>
+      <h2>
+        ${c.t("panel.entities")}
+        <span class="muted">${c.t("panel.selected", { count: this.entityIds.length })}</span>
+      </h2>
+      <input
+        type="search"
+        placeholder=${c.t("panel.search")}
+        aria-label=${c.t("panel.search")}
+        .value=${this.search}
+        @input=${(e: Event) => (this.search = (e.target as HTMLInputElement).value)}
+      />
+      <div class="checks">
+        ${shown.map(
+          (id) =>
+            html`<label
+              ><input
+                type="checkbox"
+                .checked=${live(this.picked.includes(id))}
+                @change=${(e: Event) => this.toggle("picked", id, (e.target as HTMLInputElement).checked)}
+              />${c.name(id)} <span class="muted">${id}</span></label
+            >`,
+        )}
+        ${matches.length > MAX_LISTED ? html`<div class="muted">… ${matches.length - MAX_LISTED}</div>` : nothing}
+      </div>
       <h2>${c.t("panel.areas")}</h2>
-      <div class="checks short">${Object.values(this.hass!.areas ?? {}).map((a) => html`<label><input type="checkbox" .checked=${live(this.areas.includes(a.area_id))}
-        @change=${(e: Event) => this.toggle("areas", a.area_id, (e.target as HTMLInputElement).checked)} />${a.name}</label>`)}</div>
+      <div class="checks short">
+        ${Object.values(this.hass!.areas ?? {}).map(
+          (a) =>
+            html`<label
+              ><input
+                type="checkbox"
+                .checked=${live(this.areas.includes(a.area_id))}
+                @change=${(e: Event) => this.toggle("areas", a.area_id, (e.target as HTMLInputElement).checked)}
+              />${a.name}</label
+            >`,
+        )}
+      </div>
       <h2>${c.t("panel.range")}</h2>
       <div class="row">
         ${this.timeInput(this.from, (t) => (this.from = t ?? this.from), c.t("panel.from"))}
         ${this.timeInput(this.to, (t) => (this.to = t), c.t("panel.to"))}
-        <button class="primary" @click=${() => void this.apply()} ?disabled=${!this.entityIds.length}>${c.t("panel.apply")}</button>
+        <button class="primary" @click=${() => void this.apply()} ?disabled=${!this.entityIds.length}>
+          ${c.t("panel.apply")}
+        </button>
       </div>
     </section>`;
   }
@@ -147,60 +152,54 @@ export class AuditTrailPanel extends LitElement {
   private filters() {
     const c = this.ctx;
     return html`<div class="row">
-      <label>${c.t("panel.filter_kind")}<select @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value)}>
-        <option value="">${c.t("panel.all")}</option>${KINDS.map((k) => html`<option value=${k} ?selected=${k === this.kind}>${c.t(`cause.${k}`)}</option>`)}</select></label>
-      <label>${c.t("panel.filter_actor")}<select @change=${(e: Event) => (this.actor = (e.target as HTMLSelectElement).value)}>
-        <option value="">${c.t("panel.all")}</option>${(this.activity?.actors ?? []).map((a) => html`<option value=${a.actor} ?selected=${a.actor === this.actor}>${a.name ?? a.actor}</option>`)}</select></label>
+      <label
+        >${c.t("panel.filter_kind")}<select
+          @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value)}
+        >
+          <option value="">${c.t("panel.all")}</option>
+          ${KINDS.map((k) => html`<option value=${k} ?selected=${k === this.kind}>${c.t(`cause.${k}`)}</option>`)}
+        </select></label
+      >
+      <label
+        >${c.t("panel.filter_actor")}<select
+          @change=${(e: Event) => (this.actor = (e.target as HTMLSelectElement).value)}
+        >
+          <option value="">${c.t("panel.all")}</option>
+          ${(this.activity?.actors ?? []).map((a) => html`<option value=${a.actor} ?selected=${a.actor === this.actor}>${a.name ?? a.actor}</option>`)}
+        </select></label
+      >
     </div>`;
   }
 
   private activitySection() {
     const c = this.ctx;
     if (!this.activity) return nothing;
-    return html`<section><h2>${c.t("panel.activity")} <span class="muted">${c.t("panel.activity_total", { total: this.activity.total })}</span></h2>
-      <table><tbody>${this.activity.actors.map((a) => html`<tr>
-        <td><button class="link" @click=${() => (this.actor = a.actor)}>${a.name ?? a.actor}</button> <span class="muted">${c.t(`cause.${a.kind}`)}</span></td>
-        <td class="num">${a.total}</td>
-        <td class="muted">${Object.entries(a.by_entity).sort((x, y) => y[1] - x[1]).slice(0, 3).map(([id, n]) => `${c.name(id)} ${n}`).join(", ")}</td>
-      </tr>`)}</tbody></table></section>`;
-  }
-
-  private diffSection() {
-    const c = this.ctx;
-    const rows = Object.entries(this.diff?.changes ?? {});
-    return html`<section><h2>${c.t("panel.diff")}</h2>
-      <div class="row">
-        ${this.timeInput(this.diffAt[0], (t) => (this.diffAt = [t ?? this.diffAt[0], this.diffAt[1]]), c.t("panel.from"))}
-        ${this.timeInput(this.diffAt[1], (t) => (this.diffAt = [this.diffAt[0], t ?? this.diffAt[1]]), c.t("panel.to"))}
-        <button @click=${() => void this.runDiff()}>${c.t("panel.diff_run")}</button>
-      </div>
-      ${this.diff && !rows.length ? html`<p class="muted">${c.t("panel.diff_none")}</p>` : nothing}
-      ${rows.length ? html`<table><tbody>${rows.map(([id, d]) => html`<tr><td>${c.name(id)}</td>
-        <td>${c.state(id, d.before?.state ?? null)} → ${c.state(id, d.after?.state ?? null)}</td>
-        <td class="muted">${c.t("panel.diff_transitions", { count: d.transitions })}</td></tr>`)}</tbody></table>` : nothing}
-    </section>`;
-  }
-
-  private toolsSection() {
-    const c = this.ctx;
-    const v = this.verify;
-    return html`<section><h2>${c.t("panel.verify")}</h2>
-      <button @click=${() => void this.runVerify()} ?disabled=${v === "running"}>${c.t("panel.verify")}</button>
-      ${v === "running" ? html`<span class="muted">${c.t("card.loading")}</span>` : nothing}
-      ${v && v !== "running"
-        ? v.ok
-          ? html`<p class="ok">✓ ${c.t("panel.verify_ok", { checked: v.checked })}</p>`
-          : html`<p class="error" role="alert">⚠ ${c.t("panel.verify_bad", { seq: v.first_bad_seq ?? "?", reason: v.reason ?? "", checked: v.checked })}</p>`
-        : nothing}
-      <h2>${c.t("panel.export")}</h2>
-      <div class="row">
-        <select @change=${(e: Event) => (this.format = (e.target as HTMLSelectElement).value as ExportFormat)}>
-          <option value="jsonl" ?selected=${this.format === "jsonl"}>JSON Lines</option><option value="csv" ?selected=${this.format === "csv"}>CSV</option>
-        </select>
-        <button @click=${() => void this.runExport()} ?disabled=${!this.entityIds.length}>${c.t("panel.export")}</button>
-      </div>
-      ${this.exported ? html`<p class="sha">${c.t("panel.export_sha", { file: this.exported.file, sha: this.exported.sha ?? "—" })}
-        ${this.exported.matches === true ? html`<span class="ok">✓</span>` : this.exported.matches === false ? html`<span class="error" title=${c.t("panel.export_sha_mismatch")}>≠ ${c.t("panel.export_sha_mismatch")}</span>` : nothing}</p>` : nothing}
+    return html`<section>
+      <h2>
+        ${c.t("panel.activity")}
+        <span class="muted">${c.t("panel.activity_total", { total: this.activity.total })}</span>
+      </h2>
+      <table>
+        <tbody>
+          ${this.activity.actors.map(
+            (a) =>
+              html`<tr>
+                <td>
+                  <button class="link" @click=${() => (this.actor = a.actor)}>${a.name ?? a.actor}</button>
+                  <span class="muted">${c.t(`cause.${a.kind}`)}</span>
+                </td>
+                <td class="num">${a.total}</td>
+                <td class="muted">
+                  ${Object.entries(a.by_entity)
+                    .sort((x, y) => y[1] - x[1])
+                    .slice(0, 3)
+                    .map(([id, n]) => `${c.name(id)} ${n}`)
+                    .join(", ")}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
     </section>`;
   }
 
@@ -208,67 +207,226 @@ export class AuditTrailPanel extends LitElement {
     if (!this.hass) return nothing;
     const c = this.ctx;
     const ctrl = this.ctrl;
-    const events = ctrl.list.filter((e) => (!this.kind || e.cause.kind === this.kind) && (!this.actor || causeActor(e.cause) === this.actor));
+    const events = ctrl.list.filter(
+      (e) =>
+        (!this.kind || e.cause.kind === this.kind) && (!this.actor || causeActor(e.cause) === this.actor),
+    );
     return html`
-      <header><button class="menu" @click=${() => this.dispatchEvent(new Event("hass-toggle-menu", { bubbles: true, composed: true }))} aria-label="Menu">☰</button>
-        <h1>${c.t("panel.title")}</h1></header>
+      <header>
+        <button
+          class="menu"
+          @click=${() => this.dispatchEvent(new Event("hass-toggle-menu", { bubbles: true, composed: true }))}
+          aria-label="Menu"
+        >
+          ☰
+        </button>
+        <h1>${c.t("panel.title")}</h1>
+      </header>
       <main class=${this.narrow ? "narrow" : ""}>
         ${this.picker()}
         <section class="view">
           ${this.message ? html`<p class="error">${this.message}</p>` : nothing}
           ${ctrl.error ? html`<p class="error">${c.t("card.error", { message: ctrl.error })}</p>` : nothing}
-          ${ctrl.lanes.length ? html`
-            <audit-trail-timeline .ctx=${c} .lanes=${ctrl.lanes} .start=${ctrl.windowStart} .end=${ctrl.end} .cursor=${ctrl.cursor}
-              .live=${ctrl.clock.live} .growing=${ctrl.windowEnd === null && !ctrl.error} .info=${ctrl.statesAtCursor()}
-              @cursor-set=${(e: CustomEvent<{ t: number }>) => ctrl.act("seek", e.detail.t)}
-              @cursor-step=${(e: CustomEvent<{ dir: 1 | -1 }>) => ctrl.act(e.detail.dir > 0 ? "next" : "prev")}
-              @mark-select=${(e: CustomEvent<{ seq: number; event: null }>) => void ctrl.select(e.detail.seq, e.detail.event, false)}></audit-trail-timeline>
-            <audit-trail-replay-bar .ctx=${c} .cursor=${ctrl.cursor} .playing=${ctrl.clock.playing} .live=${ctrl.clock.live} .speed=${ctrl.clock.speed}
-              @replay=${(e: CustomEvent<{ action: string; value?: number }>) => ctrl.act(e.detail.action, e.detail.value)}></audit-trail-replay-bar>
-            ${ctrl.gapsIntegrity && ctrl.gapsIntegrity.ok === false ? html`<p class="error" role="alert">⚠ ${c.t("integrity.bad", { seq: ctrl.gapsIntegrity.first_bad_seq ?? "?", reason: ctrl.gapsIntegrity.reason ?? "" })}</p>` : nothing}
-            ${this.filters()}
-            <audit-trail-change-list .ctx=${c} .events=${events} .hasMore=${!!ctrl.nextCursor} .loading=${ctrl.listLoading || ctrl.loading} .height=${480}
-              @load-more=${() => void ctrl.loadMore()}
-              @change-select=${(e: CustomEvent<{ seq: number; event: null; why: boolean }>) => void ctrl.select(e.detail.seq, e.detail.event, e.detail.why)}></audit-trail-change-list>
-          ` : html`<p class="muted">${ctrl.loading ? c.t("card.loading") : c.t("card.no_entities")}</p>`}
+          ${
+            ctrl.lanes.length
+              ? html`
+                  <audit-trail-timeline
+                    .ctx=${c}
+                    .lanes=${ctrl.lanes}
+                    .start=${ctrl.windowStart}
+                    .end=${ctrl.end}
+                    .cursor=${ctrl.cursor}
+                    .live=${ctrl.clock.live}
+                    .growing=${ctrl.windowEnd === null && !ctrl.error}
+                    .info=${ctrl.statesAtCursor()}
+                    @cursor-set=${(e: CustomEvent<{ t: number }>) => ctrl.act("seek", e.detail.t)}
+                    @cursor-step=${(e: CustomEvent<{ dir: 1 | -1 }>) => ctrl.act(e.detail.dir > 0 ? "next" : "prev")}
+                    @mark-select=${(e: CustomEvent<{ seq: number; event: null }>) => void ctrl.select(e.detail.seq, e.detail.event, false)}
+                  ></audit-trail-timeline>
+                  <audit-trail-replay-bar
+                    .ctx=${c}
+                    .cursor=${ctrl.cursor}
+                    .playing=${ctrl.clock.playing}
+                    .live=${ctrl.clock.live}
+                    .speed=${ctrl.clock.speed}
+                    @replay=${(e: CustomEvent<{ action: string; value?: number }>) => ctrl.act(e.detail.action, e.detail.value)}
+                  ></audit-trail-replay-bar>
+                  ${ctrl.gapsIntegrity && ctrl.gapsIntegrity.ok === false ? html`<p class="error" role="alert">⚠ ${c.t("integrity.bad", { seq: ctrl.gapsIntegrity.first_bad_seq ?? "?", reason: ctrl.gapsIntegrity.reason ?? "" })}</p>` : nothing}
+                  ${this.filters()}
+                  <audit-trail-change-list
+                    .ctx=${c}
+                    .events=${events}
+                    .hasMore=${!!ctrl.nextCursor}
+                    .loading=${ctrl.listLoading || ctrl.loading}
+                    .height=${480}
+                    @load-more=${() => void ctrl.loadMore()}
+                    @change-select=${(e: CustomEvent<{ seq: number; event: null; why: boolean }>) => void ctrl.select(e.detail.seq, e.detail.event, e.detail.why)}
+                  ></audit-trail-change-list>
+                `
+              : html`<p class="muted">${ctrl.loading ? c.t("card.loading") : c.t("card.no_entities")}</p>`
+          }
           ${this.activitySection()}
-          ${this.diffSection()}
-          ${this.toolsSection()}
+          <audit-trail-panel-tools
+            .ctx=${c}
+            .entityIds=${this.entityIds}
+            .from=${this.from}
+            .to=${this.to}
+          ></audit-trail-panel-tools>
         </section>
       </main>
-      <audit-trail-why-dialog .ctx=${c} .selection=${ctrl.selection} @closed=${() => ctrl.closeSelection()}
-        @why-load=${(e: CustomEvent<{ seq: number }>) => void ctrl.loadTrace(e.detail.seq)}></audit-trail-why-dialog>
+      <audit-trail-why-dialog
+        .ctx=${c}
+        .selection=${ctrl.selection}
+        @closed=${() => ctrl.closeSelection()}
+        @why-load=${(e: CustomEvent<{ seq: number }>) => void ctrl.loadTrace(e.detail.seq)}
+      ></audit-trail-why-dialog>
     `;
   }
 
   static override styles = [
     sharedStyles,
     css`
-      :host { display: block; min-height: 100vh; background: var(--primary-background-color); }
-      header { display: flex; align-items: center; gap: 8px; height: 56px; padding: 0 12px; background: var(--app-header-background-color, var(--primary-color)); color: var(--app-header-text-color, var(--text-primary-color, #fff)); }
-      header h1 { font-size: 1.25em; font-weight: 400; margin: 0; }
-      header .menu { background: transparent; border: none; color: inherit; font-size: 1.3em; }
-      main { display: grid; grid-template-columns: minmax(260px, 320px) 1fr; gap: 16px; padding: 16px; align-items: start; }
-      main.narrow { grid-template-columns: 1fr; padding: 8px; }
-      section { background: var(--card-background-color); border-radius: var(--ha-card-border-radius, 12px); border: 1px solid var(--divider-color); padding: 12px; display: flex; flex-direction: column; gap: 8px; min-width: 0; }
-      section.view { gap: 12px; background: transparent; border: none; padding: 0; }
-      section.view > section { background: var(--card-background-color); }
-      h2 { font-size: 1em; font-weight: 500; margin: 4px 0 0; }
-      .checks { max-height: 260px; overflow-y: auto; display: flex; flex-direction: column; gap: 2px; }
-      .checks.short { max-height: 140px; }
-      section > button { align-self: flex-start; }
-      .checks label { display: flex; gap: 6px; align-items: center; font-size: 0.9em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-      .row { display: flex; flex-wrap: wrap; gap: 8px; align-items: end; }
-      label { display: flex; flex-direction: column; gap: 2px; font-size: 0.85em; color: var(--secondary-text-color); }
-      .checks label { flex-direction: row; color: var(--primary-text-color); }
-      .primary { background: var(--primary-color); color: var(--text-primary-color, #fff); border: none; }
-      table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
-      td { padding: 4px 6px; border-bottom: 1px solid var(--divider-color); vertical-align: top; }
-      td.num { text-align: right; font-variant-numeric: tabular-nums; }
-      .link { background: none; border: none; padding: 0; min-height: 0; color: var(--primary-color); text-align: left; }
-      .ok { color: var(--success-color, var(--primary-text-color)); }
-      .sha { word-break: break-all; font-family: var(--code-font-family, monospace); font-size: 0.85em; }
-      audit-trail-timeline, audit-trail-replay-bar, audit-trail-change-list { background: var(--card-background-color); padding: 8px 12px; border-radius: 8px; }
+      :host {
+        display: block;
+        min-height: 100vh;
+        background: var(--primary-background-color);
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        height: 56px;
+        padding: 0 12px;
+        background: var(--app-header-background-color, var(--primary-color));
+        color: var(--app-header-text-color, var(--text-primary-color, #fff));
+      }
+      header h1 {
+        font-size: 1.25em;
+        font-weight: 400;
+        margin: 0;
+      }
+      header .menu {
+        background: transparent;
+        border: none;
+        color: inherit;
+        font-size: 1.3em;
+      }
+      main {
+        display: grid;
+        grid-template-columns: minmax(260px, 320px) 1fr;
+        gap: 16px;
+        padding: 16px;
+        align-items: start;
+      }
+      main.narrow {
+        grid-template-columns: 1fr;
+        padding: 8px;
+      }
+      section {
+        background: var(--card-background-color);
+        border-radius: var(--ha-card-border-radius, 12px);
+        border: 1px solid var(--divider-color);
+        padding: 12px;
+        display: flex;
+        flex-direction: column;
+        gap: 8px;
+        min-width: 0;
+      }
+      section.view {
+        gap: 12px;
+        background: transparent;
+        border: none;
+        padding: 0;
+      }
+      section.view > section {
+        background: var(--card-background-color);
+      }
+      h2 {
+        font-size: 1em;
+        font-weight: 500;
+        margin: 4px 0 0;
+      }
+      .checks {
+        max-height: 260px;
+        overflow-y: auto;
+        display: flex;
+        flex-direction: column;
+        gap: 2px;
+      }
+      .checks.short {
+        max-height: 140px;
+      }
+      section > button {
+        align-self: flex-start;
+      }
+      .checks label {
+        display: flex;
+        gap: 6px;
+        align-items: center;
+        font-size: 0.9em;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+        align-items: end;
+      }
+      label {
+        display: flex;
+        flex-direction: column;
+        gap: 2px;
+        font-size: 0.85em;
+        color: var(--secondary-text-color);
+      }
+      .checks label {
+        flex-direction: row;
+        color: var(--primary-text-color);
+      }
+      .primary {
+        background: var(--primary-color);
+        color: var(--text-primary-color, #fff);
+        border: none;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        font-size: 0.9em;
+      }
+      td {
+        padding: 4px 6px;
+        border-bottom: 1px solid var(--divider-color);
+        vertical-align: top;
+      }
+      td.num {
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+      }
+      .link {
+        background: none;
+        border: none;
+        padding: 0;
+        min-height: 0;
+        color: var(--primary-color);
+        text-align: left;
+      }
+      .ok {
+        color: var(--success-color, var(--primary-text-color));
+      }
+      .sha {
+        word-break: break-all;
+        font-family: var(--code-font-family, monospace);
+        font-size: 0.85em;
+      }
+      audit-trail-timeline,
+      audit-trail-replay-bar,
+      audit-trail-change-list {
+        background: var(--card-background-color);
+        padding: 8px 12px;
+        border-radius: 8px;
+      }
     `,
   ];
 }

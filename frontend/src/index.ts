@@ -2,6 +2,7 @@
 import { AuditTrailCard, cardSuggestion } from "./audit-trail-card";
 import { AuditTrailPanel } from "./audit-trail-panel";
 import { AuditTrailChangeList } from "./components/change-list";
+import { AuditTrailPanelTools } from "./components/panel-tools";
 import { AuditTrailReplayBar } from "./components/replay-bar";
 import { AuditTrailTimeline } from "./components/timeline";
 import { AuditTrailWhyDialog } from "./components/why-dialog";
@@ -13,6 +14,7 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
   ["audit-trail-change-list", AuditTrailChangeList],
   ["audit-trail-replay-bar", AuditTrailReplayBar],
   ["audit-trail-why-dialog", AuditTrailWhyDialog],
+  ["audit-trail-panel-tools", AuditTrailPanelTools],
   [CARD_TYPE, AuditTrailCard],
   ["audit-trail-panel", AuditTrailPanel],
 ];

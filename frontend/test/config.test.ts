@@ -4,17 +4,34 @@ import { checkConfig, ConfigError, configForm, entitySuggestion, stubConfig } fr
 import { makeLocalize } from "../src/localize/localize";
 
 const st = (entity_id: string, minutesAgo: number) => ({
-  entity_id, state: "on", attributes: {}, last_changed: new Date(Date.UTC(2026, 11, 1) - minutesAgo * 60000).toISOString(),
-  last_updated: "", context: { id: "", user_id: null, parent_id: null },
+  entity_id,
+  state: "on",
+  attributes: {},
+  last_changed: new Date(Date.UTC(2026, 11, 1) - minutesAgo * 60000).toISOString(),
+  last_updated: "",
+  context: { id: "", user_id: null, parent_id: null },
 });
 const states = Object.fromEntries(
-  [st("sensor.noise", 0), st("light.a", 5), st("lock.door", 1), st("switch.b", 30), st("cover.c", 60)].map((s) => [s.entity_id, s]),
+  [st("sensor.noise", 0), st("light.a", 5), st("lock.door", 1), st("switch.b", 30), st("cover.c", 60)].map(
+    (s) => [s.entity_id, s],
+  ),
 ) as unknown as HassEntities;
 
 describe("card config", () => {
   it("defaults hours_to_show to 24 and keeps entities, title and target", () => {
-    expect(checkConfig({ type: "custom:audit-trail-card", entities: ["light.a"], title: "T", target: { area_id: ["kitchen"] } })).toEqual({
-      type: "custom:audit-trail-card", entities: ["light.a"], title: "T", target: { area_id: ["kitchen"] }, hours_to_show: 24,
+    expect(
+      checkConfig({
+        type: "custom:audit-trail-card",
+        entities: ["light.a"],
+        title: "T",
+        target: { area_id: ["kitchen"] },
+      }),
+    ).toEqual({
+      type: "custom:audit-trail-card",
+      entities: ["light.a"],
+      title: "T",
+      target: { area_id: ["kitchen"] },
+      hours_to_show: 24,
     });
   });
   it("refuses bad input with a message naming the key", () => {
@@ -28,7 +45,10 @@ describe("card config", () => {
   it("the form offers HA's selectors for every key, labelled", () => {
     const form = configForm(makeLocalize());
     expect(form.schema.map((s) => [s.name, Object.keys(s.selector)[0]])).toEqual([
-      ["title", "text"], ["entities", "entity"], ["target", "target"], ["hours_to_show", "number"],
+      ["title", "text"],
+      ["entities", "entity"],
+      ["target", "target"],
+      ["hours_to_show", "number"],
     ]);
     expect(form.schema[1]!.selector).toEqual({ entity: { multiple: true } });
     expect(form.computeLabel({ name: "hours_to_show" })).toBe("Hours to show");
@@ -39,7 +59,8 @@ describe("card config", () => {
   });
   it("suggests itself for an existing entity only", () => {
     expect(entitySuggestion(states, "light.a", "Audit trail of this entity")).toEqual({
-      label: "Audit trail of this entity", config: { type: "custom:audit-trail-card", entities: ["light.a"], hours_to_show: 24 },
+      label: "Audit trail of this entity",
+      config: { type: "custom:audit-trail-card", entities: ["light.a"], hours_to_show: 24 },
     });
     expect(entitySuggestion(states, "light.gone", "x")).toBeNull();
   });

@@ -23,7 +23,9 @@ export interface Selection {
 
 /** A websocket error's message (the server sends it translated). */
 export const errorText = (err: unknown): string =>
-  typeof err === "object" && err !== null && "message" in err ? String((err as { message: unknown }).message) : String(err);
+  typeof err === "object" && err !== null && "message" in err
+    ? String((err as { message: unknown }).message)
+    : String(err);
 
 export class AuditController implements ReactiveController {
   hass?: HomeAssistant;
@@ -76,7 +78,8 @@ export class AuditController implements ReactiveController {
   }
 
   private tick(): void {
-    if (replay.reachedNow(this.clock, this.now)) this.clock = { ...replay.liveClock(this.now), speed: this.clock.speed };
+    if (replay.reachedNow(this.clock, this.now))
+      this.clock = { ...replay.liveClock(this.now), speed: this.clock.speed };
     if (this.clock.playing || this.clock.live) {
       const t = this.cursor;
       // Playing past the loaded window: fetch the next window around the cursor.
@@ -111,7 +114,9 @@ export class AuditController implements ReactiveController {
       if (gen !== this.generation) return;
       const s = Date.parse(tl.start);
       const e = Date.parse(tl.end);
-      this.lanes = this.entityIds.filter((id) => tl.entities[id]).map((id) => buildLane(id, tl.entities[id]!, tl.gaps, s, e));
+      this.lanes = this.entityIds
+        .filter((id) => tl.entities[id])
+        .map((id) => buildLane(id, tl.entities[id]!, tl.gaps, s, e));
       this.gapsIntegrity = tl.integrity;
       this.list = [];
       this.nextCursor = null;
@@ -176,7 +181,9 @@ export class AuditController implements ReactiveController {
   private onLive(events: AuditEvent[]): void {
     const now = this.now;
     this.lanes = this.lanes.map((lane) => extendLane(lane, events, Math.max(now, lane.end)));
-    const rows = events.filter((e) => e.event_type !== "checkpoint" && e.entity_id && this.entityIds.includes(e.entity_id));
+    const rows = events.filter(
+      (e) => e.event_type !== "checkpoint" && e.entity_id && this.entityIds.includes(e.entity_id),
+    );
     this.list = mergeNewestFirst(rows, this.list);
     this.host.requestUpdate();
   }
@@ -204,7 +211,7 @@ export class AuditController implements ReactiveController {
     this.askTimer = window.setTimeout(async () => {
       if (!this.hass) return;
       try {
-        const res = await fetchStateAt(this.hass, new Date(t), this.entityIds);
+        const res = await fetchStateAt(this.hass, new Date(t), this.entityIds, false);
         this.asked = { t, states: res.states };
       } catch (err) {
         this.error = errorText(err);
@@ -218,14 +225,31 @@ export class AuditController implements ReactiveController {
     const now = this.now;
     const c = this.clock;
     switch (action) {
-      case "play": this.clock = replay.play(c.live ? replay.seek(c, this.windowStart, now) : c, now); break;
-      case "pause": this.clock = replay.pause(c, now); break;
-      case "speed": this.clock = replay.setSpeed(c, value ?? 1, now); break;
-      case "live": this.clock = replay.liveClock(now); if (this.windowEnd !== null) void this.load(); break;
-      case "prev": this.clock = replay.step(c, changeTimes(this.lanes), -1, now); break;
-      case "next": this.clock = replay.step(c, changeTimes(this.lanes), 1, now); break;
-      case "seek": this.clock = replay.seek(c, value ?? now, now); break;
-      case "jump": void this.jump(value ?? now); return;
+      case "play":
+        this.clock = replay.play(c.live ? replay.seek(c, this.windowStart, now) : c, now);
+        break;
+      case "pause":
+        this.clock = replay.pause(c, now);
+        break;
+      case "speed":
+        this.clock = replay.setSpeed(c, value ?? 1, now);
+        break;
+      case "live":
+        this.clock = replay.liveClock(now);
+        if (this.windowEnd !== null) void this.load();
+        break;
+      case "prev":
+        this.clock = replay.step(c, changeTimes(this.lanes), -1, now);
+        break;
+      case "next":
+        this.clock = replay.step(c, changeTimes(this.lanes), 1, now);
+        break;
+      case "seek":
+        this.clock = replay.seek(c, value ?? now, now);
+        break;
+      case "jump":
+        void this.jump(value ?? now);
+        return;
     }
     this.host.requestUpdate();
   }

@@ -23,7 +23,8 @@ export const viewContext = (hass: HomeAssistant): ViewContext => {
     t,
     fmt: timeFormat(hass.locale ?? { language: "en" }, hass.config?.time_zone ?? "UTC"),
     name: (id) => entityName(hass.states, id),
-    state: (id, s) => (s === null ? t("card.did_not_exist") : localizeState(hass.localize?.bind(hass), id, s)),
+    state: (id, s) =>
+      s === null ? t("card.did_not_exist") : localizeState(hass.localize?.bind(hass), id, s),
     color: (id, s) => {
       const dc = hass.states[id]?.attributes.device_class;
       return stateColor(id, s, typeof dc === "string" ? dc : undefined);
@@ -32,17 +33,28 @@ export const viewContext = (hass: HomeAssistant): ViewContext => {
 };
 
 const initials = (text: string): string =>
-  text.split(/[\s._]+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join("");
+  text
+    .split(/[\s._]+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join("");
 
 /** A cause as a chip: picture or initials, who, and the honesty flags. */
 export const causeChip = (cause: Cause, ctx: ViewContext, withDetail = false): TemplateResult => {
   const l = causeLabel(cause, { states: ctx.hass.states, devices: ctx.hass.devices, t: ctx.t });
-  const flags = [l.low ? ctx.t("cause.low") : null, l.unobserved ? ctx.t("cause.unobserved") : null].filter(Boolean);
-  return html`<span class="chip kind-${l.kind} ${l.low ? "low" : ""} ${l.unobserved ? "unobserved" : ""}"
-    title=${[ctx.t(`cause.${l.kind}`), l.text, l.detail, ...flags].filter(Boolean).join(" · ")}>
-    ${l.picture
-      ? html`<img class="avatar" src=${l.picture} alt="" />`
-      : html`<span class="avatar">${initials(l.text) || "?"}</span>`}
+  const flags = [l.low ? ctx.t("cause.low") : null, l.unobserved ? ctx.t("cause.unobserved") : null].filter(
+    Boolean,
+  );
+  return html`<span
+    class="chip kind-${l.kind} ${l.low ? "low" : ""} ${l.unobserved ? "unobserved" : ""}"
+    title=${[ctx.t(`cause.${l.kind}`), l.text, l.detail, ...flags].filter(Boolean).join(" · ")}
+  >
+    ${
+      l.picture
+        ? html`<img class="avatar" src=${l.picture} alt="" />`
+        : html`<span class="avatar">${initials(l.text) || "?"}</span>`
+    }
     <span class="who">${l.text}</span>
     ${withDetail && l.detail ? html`<span class="detail">${l.detail}</span>` : nothing}
     ${l.low ? html`<span class="flag" aria-label=${ctx.t("cause.low")}>?</span>` : nothing}

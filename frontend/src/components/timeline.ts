@@ -32,7 +32,9 @@ export class AuditTrailTimeline extends LitElement {
       const w = Math.round(entries[0]?.contentRect.width ?? 0);
       if (w && Math.abs(w - this.width) > 1) {
         this.width = w;
-        this.dispatchEvent(new CustomEvent("width-changed", { detail: { width: w }, bubbles: true, composed: true }));
+        this.dispatchEvent(
+          new CustomEvent("width-changed", { detail: { width: w }, bubbles: true, composed: true }),
+        );
         this.requestUpdate();
       }
     });
@@ -102,52 +104,85 @@ export class AuditTrailTimeline extends LitElement {
           ? `${c.t("card.dense", { count: s.count ?? 0 })} → ${c.state(lane.entityId, s.state)}`
           : c.state(lane.entityId, s.state);
     const style = s.kind === "gap" ? "" : `background:${c.color(lane.entityId, s.state)}`;
-    return html`<div class="seg ${s.kind}" style="left:${left}%;width:${width}%;${style}" title=${title}></div>`;
+    return html`<div
+      class="seg ${s.kind}"
+      style="left:${left}%;width:${width}%;${style}"
+      title=${title}
+    ></div>`;
   }
 
   private mark(lane: LaneModel, m: Mark) {
     const c = this.ctx;
     const label = `${formatTime(m.time, c.fmt)} ${c.name(lane.entityId)}${m.count > 1 ? ` (${c.t("card.dense", { count: m.count })})` : ""}`;
-    return html`<button class="mark ${m.kind} ${m.cause.confidence === "low" ? "low" : ""} ${m.cause.kind === "unobserved" ? "unobserved" : ""}"
-      style="left:${this.pct(m.time)}%" aria-label=${label} title=${label}
-      @click=${() => this.emit("mark-select", { seq: m.seq, event: m.count === 1 ? (m.event ?? null) : null })}></button>`;
+    return html`<button
+      class="mark ${m.kind} ${m.cause.confidence === "low" ? "low" : ""} ${m.cause.kind === "unobserved" ? "unobserved" : ""}"
+      style="left:${this.pct(m.time)}%"
+      aria-label=${label}
+      title=${label}
+      @click=${() => this.emit("mark-select", { seq: m.seq, event: m.count === 1 ? (m.event ?? null) : null })}
+    ></button>`;
   }
 
   private laneInfo(lane: LaneModel) {
     const c = this.ctx;
     const info = this.info.get(lane.entityId);
     if (!info || info.kind === "ask") return html`<span class="muted">…</span>`;
-    if (info.kind === "gap") return html`<span class="gapnote">${c.t("card.not_recorded", { reason: c.t(`gap.${info.reason}`) })}</span>`;
+    if (info.kind === "gap")
+      return html`<span class="gapnote"
+        >${c.t("card.not_recorded", { reason: c.t(`gap.${info.reason}`) })}</span
+      >`;
     const state = info.kind === "server" ? (info.state?.state ?? null) : info.state;
-    const since = info.kind === "server" ? (info.state ? Date.parse(info.state.last_changed) : null) : info.since;
+    const since =
+      info.kind === "server" ? (info.state ? Date.parse(info.state.last_changed) : null) : info.since;
     const cause = info.kind === "server" ? info.state?.cause : info.cause;
     const approx = info.kind === "state" && info.approx;
     return html`<span class="swatch" style="background:${c.color(lane.entityId, state)}"></span>
       <span class="state">${c.state(lane.entityId, state)}</span>
-      ${since !== null && state !== null
-        ? html`<span class="muted">${c.t(approx ? "card.state_for_approx" : "card.state_for", { duration: formatDuration(this.cursor - since) })}</span>`
-        : nothing}
+      ${
+        since !== null && state !== null
+          ? html`<span class="muted"
+              >${c.t(approx ? "card.state_for_approx" : "card.state_for", { duration: formatDuration(this.cursor - since) })}</span
+            >`
+          : nothing
+      }
       ${cause && state !== null ? causeChip(cause, c) : nothing}`;
   }
 
   override render() {
     if (!this.ctx) return nothing;
     const gapMs = this.width ? ((this.end - this.start) / this.width) * MARK_GAP_PX : 0;
-    const ticks = axisTicks(this.start, this.end, Math.max(2, Math.floor((this.width || 300) / 80)), this.ctx.fmt.timeZone);
+    const ticks = axisTicks(
+      this.start,
+      this.end,
+      Math.max(2, Math.floor((this.width || 300) / 80)),
+      this.ctx.fmt.timeZone,
+    );
     const long = this.end - this.start > 36 * 3_600_000;
     return html`
-      <div class="tracks" tabindex="0" role="slider" aria-label=${this.ctx.t("replay.cursor")}
-        aria-valuemin=${this.start} aria-valuemax=${this.end} aria-valuenow=${Math.round(this.cursor)}
+      <div
+        class="tracks"
+        tabindex="0"
+        role="slider"
+        aria-label=${this.ctx.t("replay.cursor")}
+        aria-valuemin=${this.start}
+        aria-valuemax=${this.end}
+        aria-valuenow=${Math.round(this.cursor)}
         aria-valuetext=${formatTime(this.cursor, this.ctx.fmt)}
         @pointerdown=${(e: PointerEvent) => this.onPointer(e, "down")}
         @pointermove=${(e: PointerEvent) => this.onPointer(e, "move")}
         @pointerup=${(e: PointerEvent) => this.onPointer(e, "up")}
-        @keydown=${this.onKey}>
-        ${this.lanes.map((lane) => html`<div class="head"><span class="name">${this.ctx.name(lane.entityId)}</span>${this.laneInfo(lane)}</div>
-          <div class="track" data-entity=${lane.entityId}>
-          ${lane.segments.map((s) => this.segment(lane, s))}
-          ${clusterMarks(lane.marks, gapMs).map((m) => this.mark(lane, m))}
-        </div>`)}
+        @keydown=${this.onKey}
+      >
+        ${this.lanes.map(
+          (lane) =>
+            html`<div class="head">
+                <span class="name">${this.ctx.name(lane.entityId)}</span>${this.laneInfo(lane)}
+              </div>
+              <div class="track" data-entity=${lane.entityId}>
+                ${lane.segments.map((s) => this.segment(lane, s))}
+                ${clusterMarks(lane.marks, gapMs).map((m) => this.mark(lane, m))}
+              </div>`,
+        )}
         <div class="cursor ${this.live ? "live" : ""}" style="left:${this.pct(this.cursor)}%"></div>
       </div>
       <div class="axis">
@@ -159,27 +194,125 @@ export class AuditTrailTimeline extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: block; position: relative; }
-      .tracks { position: relative; display: flex; flex-direction: column; gap: 0; touch-action: pan-y; cursor: crosshair; outline: none; }
-      .tracks:focus-visible { outline: 2px solid var(--primary-color); }
-      .track { position: relative; height: 22px; background: var(--secondary-background-color); border-radius: 3px; }
-      .seg { position: absolute; top: 0; bottom: 0; }
-      .seg.none { background: transparent; }
-      .seg.dense { background-image: repeating-linear-gradient(90deg, transparent 0 2px, rgba(0, 0, 0, 0.25) 2px 3px); }
-      .seg.gap { background: repeating-linear-gradient(45deg, var(--divider-color) 0 3px, transparent 3px 7px); border-left: 1px solid var(--error-color); border-right: 1px solid var(--error-color); box-sizing: border-box; }
-      .mark { position: absolute; top: -5px; width: 10px; height: 10px; min-height: 0; margin-left: -5px; padding: 0; border-radius: 50%; border: 2px solid var(--card-background-color, var(--primary-background-color)); background: var(--primary-text-color); }
-      .mark.attributes { top: -3px; width: 6px; height: 6px; margin-left: -3px; border-width: 1px; background: var(--secondary-text-color); }
-      .mark.bucket { background: var(--secondary-text-color); }
-      .mark.low, .mark.unobserved { background: var(--warning-color); }
-      .cursor { position: absolute; top: 0; bottom: -4px; width: 2px; margin-left: -1px; background: var(--primary-color); pointer-events: none; }
-      .cursor.live { background: var(--success-color, var(--primary-color)); }
-      .axis { position: relative; height: 18px; margin-top: 2px; font-size: 11px; color: var(--secondary-text-color); overflow: hidden; }
-      .axis span { position: absolute; transform: translateX(-50%); white-space: nowrap; }
-      .head { height: 28px; margin-top: 4px; display: flex; align-items: center; gap: 6px; font-size: 0.9em; overflow: hidden; white-space: nowrap; cursor: default; }
-      .head .name { font-weight: 500; overflow: hidden; text-overflow: ellipsis; flex: 0 0 auto; max-width: 45%; }
-      .head .chip { flex: 0 1 auto; min-width: 0; }
-      .head .state { font-weight: 500; }
-      .gapnote { color: var(--warning-color); }
+      :host {
+        display: block;
+        position: relative;
+      }
+      .tracks {
+        position: relative;
+        display: flex;
+        flex-direction: column;
+        gap: 0;
+        touch-action: pan-y;
+        cursor: crosshair;
+        outline: none;
+      }
+      .tracks:focus-visible {
+        outline: 2px solid var(--primary-color);
+      }
+      .track {
+        position: relative;
+        height: 22px;
+        background: var(--secondary-background-color);
+        border-radius: 3px;
+      }
+      .seg {
+        position: absolute;
+        top: 0;
+        bottom: 0;
+      }
+      .seg.none {
+        background: transparent;
+      }
+      .seg.dense {
+        background-image: repeating-linear-gradient(90deg, transparent 0 2px, rgba(0, 0, 0, 0.25) 2px 3px);
+      }
+      .seg.gap {
+        background: repeating-linear-gradient(45deg, var(--divider-color) 0 3px, transparent 3px 7px);
+        border-left: 1px solid var(--error-color);
+        border-right: 1px solid var(--error-color);
+        box-sizing: border-box;
+      }
+      .mark {
+        position: absolute;
+        top: -5px;
+        width: 10px;
+        height: 10px;
+        min-height: 0;
+        margin-left: -5px;
+        padding: 0;
+        border-radius: 50%;
+        border: 2px solid var(--card-background-color, var(--primary-background-color));
+        background: var(--primary-text-color);
+      }
+      .mark.attributes {
+        top: -3px;
+        width: 6px;
+        height: 6px;
+        margin-left: -3px;
+        border-width: 1px;
+        background: var(--secondary-text-color);
+      }
+      .mark.bucket {
+        background: var(--secondary-text-color);
+      }
+      .mark.low,
+      .mark.unobserved {
+        background: var(--warning-color);
+      }
+      .cursor {
+        position: absolute;
+        top: 0;
+        bottom: -4px;
+        width: 2px;
+        margin-left: -1px;
+        background: var(--primary-color);
+        pointer-events: none;
+      }
+      .cursor.live {
+        background: var(--success-color, var(--primary-color));
+      }
+      .axis {
+        position: relative;
+        height: 18px;
+        margin-top: 2px;
+        font-size: 11px;
+        color: var(--secondary-text-color);
+        overflow: hidden;
+      }
+      .axis span {
+        position: absolute;
+        transform: translateX(-50%);
+        white-space: nowrap;
+      }
+      .head {
+        height: 28px;
+        margin-top: 4px;
+        display: flex;
+        align-items: center;
+        gap: 6px;
+        font-size: 0.9em;
+        overflow: hidden;
+        white-space: nowrap;
+        cursor: default;
+      }
+      .head .name {
+        font-weight: 500;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        flex: 0 0 auto;
+        max-width: 45%;
+      }
+      .head .chip {
+        flex: 0 1 auto;
+        min-width: 0;
+      }
+      .head .state {
+        font-weight: 500;
+      }
+      .gapnote {
+        color: var(--warning-color);
+      }
     `,
   ];
 }

@@ -48,12 +48,16 @@ export class AuditTrailWhyDialog extends LitElement {
         return html`<li class="hop action">${c.t("why.action", { service: h.service })}</li>`;
       case "user": {
         const pic = personPicture(c.hass.states, h.user_id);
-        return html`<li class="hop user">${pic ? html`<img class="avatar" src=${pic} alt="" />` : nothing}
-          ${c.t("why.user", { name: h.user_name ?? c.t("cause.unknown_user") })}</li>`;
+        return html`<li class="hop user">
+          ${pic ? html`<img class="avatar" src=${pic} alt="" />` : nothing}
+          ${c.t("why.user", { name: h.user_name ?? c.t("cause.unknown_user") })}
+        </li>`;
       }
       case "device": {
         const dev = h.device_id ? c.hass.devices?.[h.device_id] : undefined;
-        return html`<li class="hop device">${c.t("why.device", { name: dev?.name_by_user ?? dev?.name ?? h.platform ?? "" })}</li>`;
+        return html`<li class="hop device">
+          ${c.t("why.device", { name: dev?.name_by_user ?? dev?.name ?? h.platform ?? "" })}
+        </li>`;
       }
     }
   }
@@ -71,51 +75,128 @@ export class AuditTrailWhyDialog extends LitElement {
     const c = this.ctx;
     const sel = this.selection;
     const e = sel?.event;
-    return html`<dialog @close=${() => this.emit("closed")} @cancel=${() => this.emit("closed")} aria-labelledby="title">
-      ${sel
-        ? html`
-          <div class="top">
-            <h2 id="title">${e?.entity_id ? c.name(e.entity_id) : c.t("why.title")}</h2>
-            <button @click=${() => this.emit("closed")} aria-label=${c.t("common.close")}>✕</button>
-          </div>
-          ${e
-            ? html`<div class="what">${changeText(e, c)}</div>
-                <div class="muted">${formatDateTime(Date.parse(e.time), c.fmt)} · #${e.seq}</div>
-                <div class="cause">${causeChip(e.cause, c, true)}</div>`
-            : nothing}
-          ${sel.error ? html`<p class="error">${sel.error}</p>` : nothing}
-          ${sel.loading ? html`<p class="muted">${c.t("why.loading")}</p>` : nothing}
-          ${!sel.trace && !sel.loading
-            ? html`<button class="primary" @click=${() => this.emit("why-load", { seq: sel.seq })}>${c.t("why.open")}</button>`
-            : nothing}
-          ${sel.trace
-            ? html`<h3>${c.t("why.title")}</h3>
-                <ol class="chain">${sel.trace.hops.map((h) => this.hop(h))}</ol>
-                <div class="root"><span class="muted">${c.t("why.root")}:</span> ${causeChip(sel.trace.root, c, true)}</div>`
-            : nothing}
-        `
-        : nothing}
+    return html`<dialog
+      @close=${() => this.emit("closed")}
+      @cancel=${() => this.emit("closed")}
+      aria-labelledby="title"
+    >
+      ${
+        sel
+          ? html`
+              <div class="top">
+                <h2 id="title">${e?.entity_id ? c.name(e.entity_id) : c.t("why.title")}</h2>
+                <button @click=${() => this.emit("closed")} aria-label=${c.t("common.close")}>✕</button>
+              </div>
+              ${
+                e
+                  ? html`<div class="what">${changeText(e, c)}</div>
+                      <div class="muted">${formatDateTime(Date.parse(e.time), c.fmt)} · #${e.seq}</div>
+                      <div class="cause">${causeChip(e.cause, c, true)}</div>`
+                  : nothing
+              }
+              ${sel.error ? html`<p class="error">${sel.error}</p>` : nothing}
+              ${sel.loading ? html`<p class="muted">${c.t("why.loading")}</p>` : nothing}
+              ${
+                !sel.trace && !sel.loading
+                  ? html`<button class="primary" @click=${() => this.emit("why-load", { seq: sel.seq })}>
+                      ${c.t("why.open")}
+                    </button>`
+                  : nothing
+              }
+              ${
+                sel.trace
+                  ? html`<h3>${c.t("why.title")}</h3>
+                      <ol class="chain">
+                        ${sel.trace.hops.map((h) => this.hop(h))}
+                      </ol>
+                      <div class="root">
+                        <span class="muted">${c.t("why.root")}:</span> ${causeChip(sel.trace.root, c, true)}
+                      </div>`
+                  : nothing
+              }
+            `
+          : nothing
+      }
     </dialog>`;
   }
 
   static override styles = [
     sharedStyles,
     css`
-      dialog { background: var(--card-background-color, var(--primary-background-color)); color: var(--primary-text-color); border: 1px solid var(--divider-color); border-radius: 12px; width: min(520px, calc(100vw - 24px)); max-height: calc(100vh - 48px); box-sizing: border-box; padding: 16px; }
-      dialog::backdrop { background: rgba(0, 0, 0, 0.4); }
-      .top { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
-      h2 { margin: 0; font-size: 1.2em; }
-      h3 { margin: 16px 0 4px; font-size: 1em; }
-      .what { font-size: 1.05em; margin-top: 8px; }
-      .cause { margin-top: 6px; }
-      .chain { list-style: none; padding: 0; margin: 0; border-left: 2px solid var(--divider-color); }
-      .hop { padding: 6px 0 6px 12px; position: relative; }
-      .hop::before { content: ""; position: absolute; left: -6px; top: 12px; width: 10px; height: 10px; border-radius: 50%; background: var(--primary-color); }
-      .hop.run::before { background: var(--accent-color); }
-      .hop.user { display: flex; align-items: center; gap: 6px; }
-      .root { margin-top: 8px; }
-      a { color: var(--primary-color); }
-      .primary { margin-top: 10px; background: var(--primary-color); color: var(--text-primary-color, #fff); border: none; }
+      dialog {
+        background: var(--card-background-color, var(--primary-background-color));
+        color: var(--primary-text-color);
+        border: 1px solid var(--divider-color);
+        border-radius: 12px;
+        width: min(520px, calc(100vw - 24px));
+        max-height: calc(100vh - 48px);
+        box-sizing: border-box;
+        padding: 16px;
+      }
+      dialog::backdrop {
+        background: rgba(0, 0, 0, 0.4);
+      }
+      .top {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 8px;
+      }
+      h2 {
+        margin: 0;
+        font-size: 1.2em;
+      }
+      h3 {
+        margin: 16px 0 4px;
+        font-size: 1em;
+      }
+      .what {
+        font-size: 1.05em;
+        margin-top: 8px;
+      }
+      .cause {
+        margin-top: 6px;
+      }
+      .chain {
+        list-style: none;
+        padding: 0;
+        margin: 0;
+        border-left: 2px solid var(--divider-color);
+      }
+      .hop {
+        padding: 6px 0 6px 12px;
+        position: relative;
+      }
+      .hop::before {
+        content: "";
+        position: absolute;
+        left: -6px;
+        top: 12px;
+        width: 10px;
+        height: 10px;
+        border-radius: 50%;
+        background: var(--primary-color);
+      }
+      .hop.run::before {
+        background: var(--accent-color);
+      }
+      .hop.user {
+        display: flex;
+        align-items: center;
+        gap: 6px;
+      }
+      .root {
+        margin-top: 8px;
+      }
+      a {
+        color: var(--primary-color);
+      }
+      .primary {
+        margin-top: 10px;
+        background: var(--primary-color);
+        color: var(--text-primary-color, #fff);
+        border: none;
+      }
     `,
   ];
 }

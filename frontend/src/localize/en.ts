@@ -1,7 +1,8 @@
 /** This bundle's own English strings (Home Assistant has no key for these). */
 export const EN: Record<string, string> = {
   "card.name": "Audit trail",
-  "card.description": "Who changed what, when and why: a timeline of every recorded change with its cause, replay and the causation chain.",
+  "card.description":
+    "Who changed what, when and why: a timeline of every recorded change with its cause, replay and the causation chain.",
   "card.suggestion": "Audit trail of this entity",
   "card.no_entities": "Choose entities or a target to show their audit trail.",
   "card.loading": "Loading…",

@@ -34,17 +34,27 @@ export const checkConfig = (raw: unknown): CardConfig => {
   if (c.title !== undefined && typeof c.title !== "string") throw new ConfigError("title must be text");
   let target: Target | undefined;
   if (c.target !== undefined && c.target !== null) {
-    if (typeof c.target !== "object") throw new ConfigError("target must be a target (area_id, device_id, label_id, entity_id)");
+    if (typeof c.target !== "object")
+      throw new ConfigError("target must be a target (area_id, device_id, label_id, entity_id)");
     const t = c.target as Record<string, unknown>;
     for (const key of ["area_id", "device_id", "label_id", "entity_id"]) {
       const v = t[key];
-      if (v !== undefined && typeof v !== "string" && !(Array.isArray(v) && v.every((x) => typeof x === "string"))) {
+      if (
+        v !== undefined &&
+        typeof v !== "string" &&
+        !(Array.isArray(v) && v.every((x) => typeof x === "string"))
+      ) {
         throw new ConfigError(`target.${key} must be an id or a list of ids`);
       }
     }
     target = t as Target;
   }
-  return { ...(c as unknown as CardConfig), entities: entities as string[], hours_to_show: hours, ...(target ? { target } : {}) };
+  return {
+    ...(c as unknown as CardConfig),
+    entities: entities as string[],
+    hours_to_show: hours,
+    ...(target ? { target } : {}),
+  };
 };
 
 /** The editor form with Home Assistant's selectors. */
@@ -53,13 +63,26 @@ export const configForm = (label: (key: string) => string) => ({
     { name: "title", selector: { text: {} } },
     { name: "entities", selector: { entity: { multiple: true } } },
     { name: "target", selector: { target: {} } },
-    { name: "hours_to_show", selector: { number: { min: 1, max: MAX_HOURS, step: 1, mode: "box", unit_of_measurement: "h" } } },
+    {
+      name: "hours_to_show",
+      selector: { number: { min: 1, max: MAX_HOURS, step: 1, mode: "box", unit_of_measurement: "h" } },
+    },
   ],
   computeLabel: (schema: { name: string }) => label(`editor.${schema.name}`),
 });
 
 /** Domains whose changes tell a story (who switched, opened, locked what). */
-const PREFERRED = ["light", "switch", "lock", "cover", "climate", "input_boolean", "binary_sensor", "fan", "media_player"];
+const PREFERRED = [
+  "light",
+  "switch",
+  "lock",
+  "cover",
+  "climate",
+  "input_boolean",
+  "binary_sensor",
+  "fan",
+  "media_player",
+];
 
 /** A stub for the card picker: the few entities that changed most recently, preferring devices people use. */
 export const stubConfig = (states: HassEntities, count = 3): CardConfig => {
@@ -71,7 +94,12 @@ export const stubConfig = (states: HassEntities, count = 3): CardConfig => {
 
 /** The card picker's suggestion for a chosen entity (Home Assistant 2026.6 and later). */
 export const entitySuggestion = (states: HassEntities, entityId: string, label: string) =>
-  states[entityId] ? { label, config: { type: `custom:${CARD_TYPE}`, entities: [entityId], hours_to_show: DEFAULT_HOURS } } : null;
+  states[entityId]
+    ? { label, config: { type: `custom:${CARD_TYPE}`, entities: [entityId], hours_to_show: DEFAULT_HOURS } }
+    : null;
 
 /** Every entity id a config names directly (to know when hass changes matter). */
-export const namedEntities = (c: CardConfig): string[] => [...(c.entities ?? []), ...asList(c.target?.entity_id)];
+export const namedEntities = (c: CardConfig): string[] => [
+  ...(c.entities ?? []),
+  ...asList(c.target?.entity_id),
+];
