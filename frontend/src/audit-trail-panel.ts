@@ -233,7 +233,7 @@ export class AuditTrailPanel extends LitElement {
                   <audit-trail-timeline
                     .ctx=${c}
                     .lanes=${ctrl.lanes}
-                    .start=${ctrl.windowStart}
+                    .start=${ctrl.start}
                     .end=${ctrl.end}
                     .cursor=${ctrl.cursor}
                     .live=${ctrl.clock.live}

@@ -99,6 +99,19 @@ describe("the card's controller", () => {
     expect(ctrl.lanes[0]!.marks.map((m) => m.seq)).toEqual([11, 12, 13, 14]);
   });
 
+  it("a live window slides with now; a past window stays put", async () => {
+    const { hass } = fakeHass(rows);
+    const ctrl = new AuditController(host());
+    Object.assign(ctrl, { hass, entityIds: ["light.kitchen"], hours: 24 });
+    await ctrl.load();
+    expect([ctrl.start, ctrl.end]).toEqual([NOW - 24 * H, NOW]);
+    vi.setSystemTime(NOW + 2 * H);
+    expect([ctrl.start, ctrl.end]).toEqual([NOW - 22 * H, NOW + 2 * H]);
+    await ctrl.load(NOW - 48 * H, NOW - 24 * H);
+    vi.setSystemTime(NOW + 5 * H);
+    expect([ctrl.start, ctrl.end]).toEqual([NOW - 48 * H, NOW - 24 * H]);
+  });
+
   it("pages older rows with next_cursor until none is left", async () => {
     const many = Array.from({ length: 230 }, (_, i) => ev(100 + i, 0, { time: rel(-20 + i * 0.05) }));
     const { hass } = fakeHass(many);

@@ -69,6 +69,13 @@ export class AuditController implements ReactiveController {
     return Date.now();
   }
 
+  /** A live window slides: it shows the last `hours` up to now, however long the card stays open. */
+  get start(): number {
+    return this.windowEnd === null
+      ? Math.max(this.windowStart, this.now - this.hours * HOUR)
+      : this.windowStart;
+  }
+
   get end(): number {
     return this.windowEnd ?? this.now;
   }
@@ -77,10 +84,14 @@ export class AuditController implements ReactiveController {
     return replay.position(this.clock, this.now);
   }
 
+  private ticks = 0;
+
   private tick(): void {
+    this.ticks++;
     if (replay.reachedNow(this.clock, this.now))
       this.clock = { ...replay.liveClock(this.now), speed: this.clock.speed };
-    if (this.clock.playing || this.clock.live) {
+    // Playing moves the cursor at every tick; live only ages the "for …" durations: once a second.
+    if (this.clock.playing || (this.clock.live && this.ticks % 4 === 0)) {
       const t = this.cursor;
       // Playing past the loaded window: fetch the next window around the cursor.
       if (!this.loading && this.lanes.length && (t > this.end || t < this.windowStart)) void this.jump(t);
@@ -226,7 +237,7 @@ export class AuditController implements ReactiveController {
     const c = this.clock;
     switch (action) {
       case "play":
-        this.clock = replay.play(c.live ? replay.seek(c, this.windowStart, now) : c, now);
+        this.clock = replay.play(c.live ? replay.seek(c, this.start, now) : c, now);
         break;
       case "pause":
         this.clock = replay.pause(c, now);

@@ -50,6 +50,11 @@ export class AuditTrailTimeline extends LitElement {
     if (tracks) this.observer?.observe(tracks);
   }
 
+  /** Marks a sliding live window has left behind are not drawn (they would pile up at its left edge). */
+  private inWindow(marks: Mark[]): Mark[] {
+    return marks[0] && marks[0].time >= this.start ? marks : marks.filter((m) => m.time >= this.start);
+  }
+
   private pct(t: number): number {
     const span = this.end - this.start;
     return span > 0 ? Math.min(100, Math.max(0, ((t - this.start) / span) * 100)) : 0;
@@ -180,7 +185,7 @@ export class AuditTrailTimeline extends LitElement {
               </div>
               <div class="track" data-entity=${lane.entityId}>
                 ${lane.segments.map((s) => this.segment(lane, s))}
-                ${clusterMarks(lane.marks, gapMs).map((m) => this.mark(lane, m))}
+                ${clusterMarks(this.inWindow(lane.marks), gapMs).map((m) => this.mark(lane, m))}
               </div>`,
         )}
         <div class="cursor ${this.live ? "live" : ""}" style="left:${this.pct(this.cursor)}%"></div>

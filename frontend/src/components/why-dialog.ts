@@ -16,7 +16,10 @@ export class AuditTrailWhyDialog extends LitElement {
     if (!changed.has("selection")) return;
     const dialog = this.renderRoot.querySelector("dialog");
     if (!dialog) return;
-    if (this.selection && !dialog.open) dialog.showModal?.() ?? dialog.setAttribute("open", "");
+    if (this.selection && !dialog.open) {
+      if (dialog.showModal) dialog.showModal();
+      else dialog.setAttribute("open", "");
+    }
     if (!this.selection && dialog.open) dialog.close?.();
   }
 
