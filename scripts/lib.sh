@@ -158,8 +158,19 @@ run_newest() {
 # Installed before a process starts, so Home Assistant never fetches a package itself.
 PROCESS_COMPONENTS=(config http api input_boolean logger recorder)
 
+# Some default integrations need C extensions built from source on Python 3.14 (assist
+# pipeline's voice activity detection), ffmpeg for cameras, and libturbojpeg for snapshots.
+ensure_sid_build_tools() {
+  if host_py314 >/dev/null || [[ -f "$SID_ROOT/.dev-packages" ]]; then return 0; fi
+  log "installing build tools, ffmpeg and libturbojpeg into the sid root (once)"
+  sid_run bash -c 'apt-get -o Acquire::Check-Valid-Until=false update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    --no-install-recommends g++ python3.14-dev ffmpeg libturbojpeg0 >/dev/null'
+  touch "$SID_ROOT/.dev-packages"
+}
+
 ensure_process_requirements() {
   local runner venv reqs stamp
+  ensure_sid_build_tools
   for runner in run_oldest run_newest; do
     if [[ "$runner" == run_oldest ]]; then venv="$OLDEST_VENV"
     elif host_py314 >/dev/null; then venv="$HOST_NEWEST_VENV"
@@ -283,16 +294,6 @@ prepare_demo_config() {
     [[ "${PIPESTATUS[0]}" == 0 ]] || return 1
     echo "$reqs" >"$stamp"
   fi
-}
-
-# Some default integrations need C extensions built from source on Python 3.14 (assist
-# pipeline's voice activity detection), ffmpeg for cameras, and libturbojpeg for snapshots.
-ensure_demo_packages() {
-  if host_py314 >/dev/null || [[ -f "$SID_ROOT/.dev-packages" ]]; then return 0; fi
-  log "installing build tools, ffmpeg and libturbojpeg into the sid root (once)"
-  sid_run bash -c 'apt-get -o Acquire::Check-Valid-Until=false update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-    --no-install-recommends g++ python3.14-dev ffmpeg libturbojpeg0 >/dev/null'
-  touch "$SID_ROOT/.dev-packages"
 }
 
 # --- the card and panel's toolchain (frontend/) -------------------------------------------

@@ -1,5 +1,15 @@
 import { describe, expect, it, vi } from "vitest";
-import { clampBuckets, fetchActivity, fetchActorActivity, fetchDiff, fetchHistory, fetchStateAt, fetchTimeline, fetchTrace, verifyLog } from "../src/data/audit";
+import {
+  clampBuckets,
+  fetchActivity,
+  fetchActorActivity,
+  fetchDiff,
+  fetchHistory,
+  fetchStateAt,
+  fetchTimeline,
+  fetchTrace,
+  verifyLog,
+} from "../src/data/audit";
 import { dispositionFilename, ExportError, exportPath, fetchExport } from "../src/data/export";
 import { subscribeAuditStream } from "../src/data/stream";
 import { findTraceLink } from "../src/data/trace-link";
@@ -14,13 +24,31 @@ const fakeHass = (answer: (msg: Record<string, unknown>) => unknown = () => ({})
 describe("websocket wrappers send the contract's messages", () => {
   it("history: ISO times, desc order, cursor; undefined options left out", async () => {
     const { hass, callWS } = fakeHass(() => ({ events: [], next_cursor: null }));
-    await fetchHistory(hass, { entityIds: ["light.a"], start: new Date("2026-12-01T00:00:00Z"), order: "desc", limit: 200, cursor: "c1" });
-    expect(callWS.mock.calls[0]![0]).toEqual({ type: "audit_trail/history", entity_id: ["light.a"], start: "2026-12-01T00:00:00.000Z", order: "desc", limit: 200, cursor: "c1" });
+    await fetchHistory(hass, {
+      entityIds: ["light.a"],
+      start: new Date("2026-12-01T00:00:00Z"),
+      order: "desc",
+      limit: 200,
+      cursor: "c1",
+    });
+    expect(callWS.mock.calls[0]![0]).toEqual({
+      type: "audit_trail/history",
+      entity_id: ["light.a"],
+      start: "2026-12-01T00:00:00.000Z",
+      order: "desc",
+      limit: 200,
+      cursor: "c1",
+    });
   });
   it("timeline clamps buckets to the server's 10..4000", async () => {
     const { hass, callWS } = fakeHass();
     await fetchTimeline(hass, { entityIds: ["a.b"], start: "2026-12-01T00:00:00Z", buckets: 99999 });
-    expect(callWS.mock.calls[0]![0]).toEqual({ type: "audit_trail/timeline", entity_id: ["a.b"], start: "2026-12-01T00:00:00Z", buckets: 4000 });
+    expect(callWS.mock.calls[0]![0]).toEqual({
+      type: "audit_trail/timeline",
+      entity_id: ["a.b"],
+      start: "2026-12-01T00:00:00Z",
+      buckets: 4000,
+    });
     expect([clampBuckets(3), clampBuckets(333.4)]).toEqual([10, 333]);
   });
   it("state_at, trace, activity (with and without actor), diff, verify", async () => {
@@ -35,28 +63,45 @@ describe("websocket wrappers send the contract's messages", () => {
       { type: "audit_trail/state_at", at: "2026-12-01T00:00:00Z", entity_id: ["a.b"] },
       { type: "audit_trail/trace", seq: 42 },
       { type: "audit_trail/activity", start: "2026-12-01T00:00:00Z" },
-      { type: "audit_trail/activity", start: "2026-12-01T00:00:00Z", end: "2026-12-02T00:00:00Z", actor: "u1" },
+      {
+        type: "audit_trail/activity",
+        start: "2026-12-01T00:00:00Z",
+        end: "2026-12-02T00:00:00Z",
+        actor: "u1",
+      },
       { type: "audit_trail/diff", start: "2026-12-01T00:00:00Z", end: "2026-12-02T00:00:00Z" },
       { type: "audit_trail/verify" },
     ]);
   });
   it("passes the server's error through (code and translated message)", async () => {
-    const hass = { callWS: vi.fn().mockRejectedValue({ code: "unauthorized", message: "Nope" }) } as unknown as HomeAssistant;
+    const hass = {
+      callWS: vi.fn().mockRejectedValue({ code: "unauthorized", message: "Nope" }),
+    } as unknown as HomeAssistant;
     await expect(fetchTrace(hass, 1)).rejects.toEqual({ code: "unauthorized", message: "Nope" });
   });
 });
 
 /** A connection that records subscriptions and lets the test push messages and reconnect. */
 const fakeConnection = () => {
-  const subs: { msg: Record<string, unknown>; cb: (m: StreamMessage) => void; unsub: ReturnType<typeof vi.fn> }[] = [];
+  const subs: {
+    msg: Record<string, unknown>;
+    cb: (m: StreamMessage) => void;
+    unsub: ReturnType<typeof vi.fn>;
+  }[] = [];
   const listeners = new Map<string, Set<() => void>>();
   const connection = {
-    subscribeMessage: vi.fn(async (cb: (m: StreamMessage) => void, msg: Record<string, unknown>, opts: { resubscribe: boolean }) => {
-      expect(opts.resubscribe).toBe(false);
-      const unsub = vi.fn(async () => undefined);
-      subs.push({ msg, cb, unsub });
-      return unsub;
-    }),
+    subscribeMessage: vi.fn(
+      async (
+        cb: (m: StreamMessage) => void,
+        msg: Record<string, unknown>,
+        opts: { resubscribe: boolean },
+      ) => {
+        expect(opts.resubscribe).toBe(false);
+        const unsub = vi.fn(async () => undefined);
+        subs.push({ msg, cb, unsub });
+        return unsub;
+      },
+    ),
     addEventListener: (name: string, fn: () => void) => {
       if (!listeners.has(name)) listeners.set(name, new Set());
       listeners.get(name)!.add(fn);
@@ -74,8 +119,16 @@ describe("the live stream", () => {
     const { connection, subs, fire } = fakeConnection();
     const hass = { connection } as unknown as HomeAssistant;
     const got: AuditEvent[] = [];
-    const stop = await subscribeAuditStream(hass, { entityIds: ["light.kitchen"], afterSeq: 10, onEvents: (e) => got.push(...e) });
-    expect(subs[0]!.msg).toEqual({ type: "audit_trail/subscribe", after_seq: 10, entity_id: ["light.kitchen"] });
+    const stop = await subscribeAuditStream(hass, {
+      entityIds: ["light.kitchen"],
+      afterSeq: 10,
+      onEvents: (e) => got.push(...e),
+    });
+    expect(subs[0]!.msg).toEqual({
+      type: "audit_trail/subscribe",
+      after_seq: 10,
+      entity_id: ["light.kitchen"],
+    });
     subs[0]!.cb({ events: [ev(9, 0), ev(11, 1), ev(12, 2)] });
     fire("ready"); // the socket came back
     await flush();
@@ -89,7 +142,10 @@ describe("the live stream", () => {
     const { connection, subs } = fakeConnection();
     const hass = { connection } as unknown as HomeAssistant;
     const got: number[] = [];
-    const stop = await subscribeAuditStream(hass, { afterSeq: 0, onEvents: (e) => got.push(...e.map((x) => x.seq)) });
+    const stop = await subscribeAuditStream(hass, {
+      afterSeq: 0,
+      onEvents: (e) => got.push(...e.map((x) => x.seq)),
+    });
     expect(subs[0]!.msg).toEqual({ type: "audit_trail/subscribe", after_seq: 0 });
     subs[0]!.cb({ events: [ev(1, 0)] });
     subs[0]!.cb({ dropped: "too_far_behind", last_seq: 500 });
@@ -102,7 +158,10 @@ describe("the live stream", () => {
   });
   it("stops listening to ready once closed", async () => {
     const { connection, subs, fire, listeners } = fakeConnection();
-    const stop = await subscribeAuditStream({ connection } as unknown as HomeAssistant, { afterSeq: 3, onEvents: () => undefined });
+    const stop = await subscribeAuditStream({ connection } as unknown as HomeAssistant, {
+      afterSeq: 3,
+      onEvents: () => undefined,
+    });
     stop();
     fire("ready");
     await flush();
@@ -113,27 +172,61 @@ describe("the live stream", () => {
 
 describe("export over HTTP", () => {
   it("builds the view's URL and reads the file name and SHA-256 headers", async () => {
-    expect(exportPath({ start: "2026-12-01T00:00:00Z", end: "2026-12-02T00:00:00Z", format: "csv", entityIds: ["a.b", "c.d"] })).toBe(
+    expect(
+      exportPath({
+        start: "2026-12-01T00:00:00Z",
+        end: "2026-12-02T00:00:00Z",
+        format: "csv",
+        entityIds: ["a.b", "c.d"],
+      }),
+    ).toBe(
       "/api/audit_trail/export?start=2026-12-01T00%3A00%3A00Z&end=2026-12-02T00%3A00%3A00Z&format=csv&entity_id=a.b%2Cc.d",
     );
-    const fetchWithAuth = vi.fn(async () => new Response("{}\n", { headers: { "Content-Disposition": 'attachment; filename="audit-trail-x.jsonl"', "X-Audit-Trail-SHA256": "ab12" } }));
-    const file = await fetchExport({ fetchWithAuth } as unknown as HomeAssistant, { start: "s", end: "e", format: "jsonl" });
-    expect([file.filename, file.sha256, await file.blob.text()]).toEqual(["audit-trail-x.jsonl", "ab12", "{}\n"]);
+    const fetchWithAuth = vi.fn(
+      async () =>
+        new Response("{}\n", {
+          headers: {
+            "Content-Disposition": 'attachment; filename="audit-trail-x.jsonl"',
+            "X-Audit-Trail-SHA256": "ab12",
+          },
+        }),
+    );
+    const file = await fetchExport({ fetchWithAuth } as unknown as HomeAssistant, {
+      start: "s",
+      end: "e",
+      format: "jsonl",
+    });
+    expect([file.filename, file.sha256, await file.blob.text()]).toEqual([
+      "audit-trail-x.jsonl",
+      "ab12",
+      "{}\n",
+    ]);
     expect(dispositionFilename(null, "f.csv")).toBe("f.csv");
   });
   it("a refused export is an error with its status", async () => {
     const fetchWithAuth = vi.fn(async () => new Response("", { status: 403 }));
-    await expect(fetchExport({ fetchWithAuth } as unknown as HomeAssistant, { start: "s", end: "e", format: "csv" })).rejects.toBeInstanceOf(ExportError);
+    await expect(
+      fetchExport({ fetchWithAuth } as unknown as HomeAssistant, { start: "s", end: "e", format: "csv" }),
+    ).rejects.toBeInstanceOf(ExportError);
   });
 });
 
 describe("links to Home Assistant's trace of a run", () => {
   const states = { "automation.night": { attributes: { id: "1700" } } };
   it("links when trace/contexts still holds the run", async () => {
-    const { hass, callWS } = fakeHass(() => ({ ctx1: { run_id: "r1", domain: "automation", item_id: "1700" } }));
+    const { hass, callWS } = fakeHass(() => ({
+      ctx1: { run_id: "r1", domain: "automation", item_id: "1700" },
+    }));
     Object.assign(hass, { states });
-    expect(await findTraceLink(hass, "automation.night", "r1")).toEqual({ kind: "link", url: "/config/automation/trace/1700?run_id=r1" });
-    expect(callWS.mock.calls[0]![0]).toEqual({ type: "trace/contexts", domain: "automation", item_id: "1700" });
+    expect(await findTraceLink(hass, "automation.night", "r1")).toEqual({
+      kind: "link",
+      url: "/config/automation/trace/1700?run_id=r1",
+    });
+    expect(callWS.mock.calls[0]![0]).toEqual({
+      type: "trace/contexts",
+      domain: "automation",
+      item_id: "1700",
+    });
   });
   it("says gone when Home Assistant no longer keeps it, none without a run id", async () => {
     const { hass } = fakeHass(() => ({ ctx1: { run_id: "r0", domain: "automation", item_id: "1700" } }));

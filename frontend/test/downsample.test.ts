@@ -3,7 +3,14 @@ import { clusterMarks, downsampleBuckets } from "../src/model/downsample";
 import type { BucketSpan, Mark } from "../src/model/lanes";
 import { auto, user } from "./fixtures";
 
-const b = (start: number, count: number, state: string, seq: number): BucketSpan => ({ start, end: start + 1, count, state, seq, cause: auto() });
+const b = (start: number, count: number, state: string, seq: number): BucketSpan => ({
+  start,
+  end: start + 1,
+  count,
+  state,
+  seq,
+  cause: auto(),
+});
 
 describe("downsampling buckets into the pixels a lane has", () => {
   it("merges buckets of one slot: counts add, the last row's state, seq and cause win", () => {
@@ -28,9 +35,18 @@ describe("downsampling buckets into the pixels a lane has", () => {
 });
 
 describe("clustering marks", () => {
-  const m = (time: number, seq: number, kind: Mark["kind"]): Mark => ({ time, seq, kind, cause: user(), count: 1 });
+  const m = (time: number, seq: number, kind: Mark["kind"]): Mark => ({
+    time,
+    seq,
+    kind,
+    cause: user(),
+    count: 1,
+  });
   it("joins marks closer than the gap, counting them, a state change winning over attributes", () => {
-    const out = clusterMarks([m(0, 1, "attributes"), m(2, 2, "state"), m(3, 3, "attributes"), m(50, 4, "attributes")], 5);
+    const out = clusterMarks(
+      [m(0, 1, "attributes"), m(2, 2, "state"), m(3, 3, "attributes"), m(50, 4, "attributes")],
+      5,
+    );
     expect(out.map((x) => [x.time, x.seq, x.count, x.kind])).toEqual([
       [0, 3, 3, "state"],
       [50, 4, 1, "attributes"],

@@ -26,7 +26,11 @@ describe("exact lanes", () => {
       ["state", "on", 2, 6],
       ["state", "off", 6, 10],
     ]);
-    expect(lane.marks.map((m) => [m.seq, m.kind])).toEqual([[2, "state"], [3, "attributes"], [4, "state"]]);
+    expect(lane.marks.map((m) => [m.seq, m.kind])).toEqual([
+      [2, "state"],
+      [3, "attributes"],
+      [4, "state"],
+    ]);
     expect(lane.points.map((p) => p.seq)).toEqual([1, 2, 4]);
   });
 
@@ -71,7 +75,6 @@ describe("exact lanes", () => {
   });
 });
 
-
 describe("bucket lanes", () => {
   it("draw busy buckets as dense spans and the state each ends in until the next", () => {
     const lane = buildLane(
@@ -96,7 +99,10 @@ describe("bucket lanes", () => {
       ["state", "12", 6, 8],
     ]);
     expect(lane.segments[1]!.count).toBe(40);
-    expect(lane.marks.map((m) => [m.seq, m.count])).toEqual([[100, 40], [140, 3]]);
+    expect(lane.marks.map((m) => [m.seq, m.count])).toEqual([
+      [100, 40],
+      [140, 3],
+    ]);
   });
 });
 
@@ -118,10 +124,13 @@ describe("gaps", () => {
   });
 
   it("split a segment that spans several gaps", () => {
-    const segs = applyGaps([{ start: T0, end: T0 + 10 * H, kind: "state", state: "on" }], [
-      { start: T0 + H, end: T0 + 2 * H, reason: "a" },
-      { start: T0 + 4 * H, end: T0 + 5 * H, reason: "b" },
-    ]);
+    const segs = applyGaps(
+      [{ start: T0, end: T0 + 10 * H, kind: "state", state: "on" }],
+      [
+        { start: T0 + H, end: T0 + 2 * H, reason: "a" },
+        { start: T0 + 4 * H, end: T0 + 5 * H, reason: "b" },
+      ],
+    );
     expect(brief(segs)).toEqual([
       ["state", "on", 0, 1],
       ["gap", null, 1, 2],
@@ -134,8 +143,18 @@ describe("gaps", () => {
 
 describe("live rows", () => {
   it("extend an exact lane once per seq and grow it to now", () => {
-    const base = buildLane("light.kitchen", { initial: initial("off", -1), exact: true, events: [ev(2, 1)] }, [], T0, T0 + 2 * H);
-    const live = [ev(2, 1), ev(3, 3, { old_state: "on", new_state: "off" }), ev(4, 3.5, { entity_id: "light.other" })];
+    const base = buildLane(
+      "light.kitchen",
+      { initial: initial("off", -1), exact: true, events: [ev(2, 1)] },
+      [],
+      T0,
+      T0 + 2 * H,
+    );
+    const live = [
+      ev(2, 1),
+      ev(3, 3, { old_state: "on", new_state: "off" }),
+      ev(4, 3.5, { entity_id: "light.other" }),
+    ];
     const grown = extendLane(base, live, T0 + 4 * H);
     expect(grown.marks.map((m) => m.seq)).toEqual([2, 3]);
     expect(brief(grown.segments)).toEqual([

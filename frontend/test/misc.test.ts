@@ -39,7 +39,9 @@ describe("the virtualised list", () => {
     expect(needsMore(visibleRange(0, 400, 40, 100, 5), 100, true)).toBe(false);
   });
   it("merges pages and live rows newest first, each seq once", () => {
-    expect(mergeNewestFirst([{ seq: 5 }, { seq: 4 }], [{ seq: 6 }, { seq: 5 }, { seq: 1 }]).map((e) => e.seq)).toEqual([6, 5, 4, 1]);
+    expect(
+      mergeNewestFirst([{ seq: 5 }, { seq: 4 }], [{ seq: 6 }, { seq: 5 }, { seq: 1 }]).map((e) => e.seq),
+    ).toEqual([6, 5, 4, 1]);
   });
 });
 

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { liveClock, pause, play, position, reachedNow, seek, setSpeed, SPEEDS, step, stepTime } from "../src/model/replay";
+import {
+  liveClock,
+  pause,
+  play,
+  position,
+  reachedNow,
+  seek,
+  setSpeed,
+  SPEEDS,
+  step,
+  stepTime,
+} from "../src/model/replay";
 
 const NOW = 1_000_000_000;
 

@@ -37,7 +37,12 @@ describe("state at T from an exact lane", () => {
   });
 
   it("inside a gap: not recorded, with the reason", () => {
-    expect(stateAtTime(exact, T0 + 7.5 * H)).toEqual({ kind: "gap", reason: "not_running", start: T0 + 7 * H, end: T0 + 8 * H });
+    expect(stateAtTime(exact, T0 + 7.5 * H)).toEqual({
+      kind: "gap",
+      reason: "not_running",
+      start: T0 + 7 * H,
+      end: T0 + 8 * H,
+    });
   });
 
   it("after a gap: the state verified at restart continues", () => {
@@ -69,7 +74,12 @@ describe("state at T from a bucket lane", () => {
     expect(stateAtTime(lane, T0 + 2.5 * H)).toEqual({ kind: "ask" });
   });
   it("after a bucket: its last state, set at most at its end", () => {
-    expect(stateAtTime(lane, T0 + 4 * H)).toMatchObject({ state: "7", approx: true, since: T0 + 3 * H, seq: 50 });
+    expect(stateAtTime(lane, T0 + 4 * H)).toMatchObject({
+      state: "7",
+      approx: true,
+      since: T0 + 3 * H,
+      seq: 50,
+    });
   });
 });
 

@@ -17,7 +17,11 @@ const reg: Registries = {
     dl: { id: "dl", area_id: "hall", labels: ["security"] },
     da: { id: "da", area_id: "attic" },
   },
-  areas: { kitchen: { area_id: "kitchen", name: "Kitchen" }, hall: { area_id: "hall", name: "Hall" }, attic: { area_id: "attic", name: "Attic", labels: ["watch"] } },
+  areas: {
+    kitchen: { area_id: "kitchen", name: "Kitchen" },
+    hall: { area_id: "hall", name: "Hall" },
+    attic: { area_id: "attic", name: "Attic", labels: ["watch"] },
+  },
 };
 
 describe("target resolution", () => {
@@ -28,14 +32,16 @@ describe("target resolution", () => {
     expect(resolveEntities(undefined, { device_id: ["dk"] }, reg)).toEqual(["light.k1", "light.k_moved"]);
   });
   it("a label: on entities, on devices and on areas", () => {
-    expect(resolveEntities(undefined, { label_id: ["watch", "security"] }, reg)).toEqual(["fan.attic", "lock.front", "sensor.tagged"]);
+    expect(resolveEntities(undefined, { label_id: ["watch", "security"] }, reg)).toEqual([
+      "fan.attic",
+      "lock.front",
+      "sensor.tagged",
+    ]);
   });
   it("explicit entities first, in their order, hidden ones too; no duplicates", () => {
-    expect(resolveEntities(["switch.hidden", "light.lamp"], { entity_id: "light.lamp", area_id: "kitchen" }, reg)).toEqual([
-      "switch.hidden",
-      "light.lamp",
-      "light.k1",
-    ]);
+    expect(
+      resolveEntities(["switch.hidden", "light.lamp"], { entity_id: "light.lamp", area_id: "kitchen" }, reg),
+    ).toEqual(["switch.hidden", "light.lamp", "light.k1"]);
   });
   it("nothing configured: nothing", () => {
     expect(resolveEntities(undefined, undefined, reg)).toEqual([]);

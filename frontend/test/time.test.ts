@@ -1,12 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { axisTicks, formatDateTime, formatDuration, formatTime, fromInputValue, resolveTimeZone, timeFormat, toInputValue, useHour12, zoneOffset } from "../src/model/time";
+import {
+  axisTicks,
+  formatDateTime,
+  formatDuration,
+  formatTime,
+  fromInputValue,
+  resolveTimeZone,
+  timeFormat,
+  toInputValue,
+  useHour12,
+  zoneOffset,
+} from "../src/model/time";
 
 const T = Date.parse("2026-07-01T18:05:09Z");
 
 describe("time zone and 12/24 h from the user's profile", () => {
   it("local uses the browser's zone, server the server's", () => {
-    expect(resolveTimeZone({ language: "en", time_zone: "server" }, "America/New_York", "Europe/Berlin")).toBe("America/New_York");
-    expect(resolveTimeZone({ language: "en", time_zone: "local" }, "America/New_York", "Europe/Berlin")).toBe("Europe/Berlin");
+    expect(
+      resolveTimeZone({ language: "en", time_zone: "server" }, "America/New_York", "Europe/Berlin"),
+    ).toBe("America/New_York");
+    expect(resolveTimeZone({ language: "en", time_zone: "local" }, "America/New_York", "Europe/Berlin")).toBe(
+      "Europe/Berlin",
+    );
   });
   it("12 and 24 are forced; language follows the language's habit", () => {
     expect(useHour12({ language: "de", time_format: "12" })).toBe(true);
@@ -15,7 +30,10 @@ describe("time zone and 12/24 h from the user's profile", () => {
     expect(useHour12({ language: "de", time_format: "language" })).toBe(false);
   });
   it("formats a time in the chosen zone and clock", () => {
-    const ny12 = timeFormat({ language: "en-US", time_format: "12", time_zone: "server" }, "America/New_York");
+    const ny12 = timeFormat(
+      { language: "en-US", time_format: "12", time_zone: "server" },
+      "America/New_York",
+    );
     const ber24 = timeFormat({ language: "en-GB", time_format: "24", time_zone: "server" }, "Europe/Berlin");
     expect(formatTime(T, ny12)).toMatch(/^2:05:09\s?PM$/);
     expect(formatTime(T, ber24)).toBe("20:05:09");

@@ -105,12 +105,7 @@ export const fetchActorActivity = (
   });
 
 /** What differs between two instants. */
-export const fetchDiff = (
-  hass: HomeAssistant,
-  start: Time,
-  end: Time,
-  entityIds?: string[],
-): Promise<Diff> =>
+export const fetchDiff = (hass: HomeAssistant, start: Time, end: Time, entityIds?: string[]): Promise<Diff> =>
   hass.callWS<Diff>({
     type: "audit_trail/diff",
     ...compact({ start: iso(start), end: iso(end), entity_id: entityIds }),

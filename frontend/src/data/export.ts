@@ -47,10 +47,7 @@ export const fetchExport = async (hass: HomeAssistant, q: ExportQuery): Promise<
   if (!resp.ok) throw new ExportError(resp.status);
   return {
     blob: await resp.blob(),
-    filename: dispositionFilename(
-      resp.headers.get("Content-Disposition"),
-      `audit-trail.${q.format}`,
-    ),
+    filename: dispositionFilename(resp.headers.get("Content-Disposition"), `audit-trail.${q.format}`),
     sha256: resp.headers.get("X-Audit-Trail-SHA256"),
   };
 };

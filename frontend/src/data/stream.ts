@@ -15,10 +15,7 @@ export interface StreamOptions {
  * library (its message would replay from the first after_seq): on the connection's "ready"
  * event it is made again from the last seq delivered, so nothing is missed or repeated.
  */
-export const subscribeAuditStream = async (
-  hass: HomeAssistant,
-  opts: StreamOptions,
-): Promise<() => void> => {
+export const subscribeAuditStream = async (hass: HomeAssistant, opts: StreamOptions): Promise<() => void> => {
   let lastSeq = opts.afterSeq;
   let unsub: (() => Promise<void>) | null = null;
   let closed = false;

@@ -4,15 +4,7 @@ import type { Connection, HassConfig, HassEntities } from "home-assistant-js-web
 export type Iso = string;
 
 export type CauseKind =
-  | "user"
-  | "automation"
-  | "script"
-  | "action"
-  | "entity"
-  | "device"
-  | "system"
-  | "unobserved"
-  | "unknown";
+  "user" | "automation" | "script" | "action" | "entity" | "device" | "system" | "unobserved" | "unknown";
 
 export interface Cause {
   kind: CauseKind;

@@ -1,7 +1,8 @@
 /** This bundle's own English strings (Home Assistant has no key for these). */
 export const EN: Record<string, string> = {
   "card.name": "Audit trail",
-  "card.description": "Who changed what, when and why: a timeline of every recorded change with its cause, replay and the causation chain.",
+  "card.description":
+    "Who changed what, when and why: a timeline of every recorded change with its cause, replay and the causation chain.",
   "card.suggestion": "Audit trail of this entity",
   "card.no_entities": "Choose entities or a target to show their audit trail.",
   "card.loading": "Loading…",
@@ -85,6 +86,7 @@ export const EN: Record<string, string> = {
   "panel.verify_bad": "Chain broken at row {seq}: {reason} ({checked} rows checked)",
   "panel.export": "Export",
   "panel.export_sha": "SHA-256 of {file}: {sha}",
+  "panel.export_sha_mismatch": "the file received does not match this SHA-256",
   "panel.export_failed": "Export failed (HTTP {status})",
   "panel.search": "Filter entities",
   "panel.selected": "{count} selected",

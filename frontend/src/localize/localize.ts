@@ -30,7 +30,11 @@ export const makeLocalize =
   };
 
 /** A state in the user's language when Home Assistant translates it. */
-export const localizeState = (haLocalize: ((key: string) => string) | undefined, entityId: string, state: string): string => {
+export const localizeState = (
+  haLocalize: ((key: string) => string) | undefined,
+  entityId: string,
+  state: string,
+): string => {
   const domain = entityId.split(".", 1)[0];
   const text = haLocalize?.(`component.${domain}.entity_component._.state.${state}`);
   return text || state;

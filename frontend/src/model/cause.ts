@@ -60,10 +60,17 @@ export const entityName = (states: HassEntities, entityId: string): string => {
 const who = (cause: Cause, ctx: CauseContext): string => {
   switch (cause.kind) {
     case "user":
-      return cause.user_name ?? (cause.user_id ? personName(ctx.states, cause.user_id) : null) ?? ctx.t("cause.unknown_user");
+      return (
+        cause.user_name ??
+        (cause.user_id ? personName(ctx.states, cause.user_id) : null) ??
+        ctx.t("cause.unknown_user")
+      );
     case "automation":
     case "script":
-      return cause.name ?? (cause.entity_id ? entityName(ctx.states, cause.entity_id) : ctx.t(`cause.${cause.kind}`));
+      return (
+        cause.name ??
+        (cause.entity_id ? entityName(ctx.states, cause.entity_id) : ctx.t(`cause.${cause.kind}`))
+      );
     case "action":
       return cause.service ?? ctx.t("cause.action");
     case "device": {

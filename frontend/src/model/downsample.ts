@@ -2,7 +2,12 @@
 import type { BucketSpan, Mark } from "./lanes";
 
 /** Merge buckets into at most `slots` equal slots of the window: counts add, the last row wins. */
-export const downsampleBuckets = (buckets: BucketSpan[], start: number, end: number, slots: number): BucketSpan[] => {
+export const downsampleBuckets = (
+  buckets: BucketSpan[],
+  start: number,
+  end: number,
+  slots: number,
+): BucketSpan[] => {
   if (slots <= 0 || end <= start) return [];
   const width = (end - start) / slots;
   const out: BucketSpan[] = [];

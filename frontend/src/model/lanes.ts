@@ -142,7 +142,12 @@ const piecesFromPoints = (points: StatePoint[], end: number): Segment[] =>
   }));
 
 /** Pieces of a bucket lane: the state between buckets, and a dense span for busy buckets. */
-export const bucketPieces = (initial: StateAt | null, buckets: BucketSpan[], start: number, end: number): Segment[] => {
+export const bucketPieces = (
+  initial: StateAt | null,
+  buckets: BucketSpan[],
+  start: number,
+  end: number,
+): Segment[] => {
   const out: Segment[] = [];
   let state = initial?.state ?? null;
   let t = start;
@@ -178,7 +183,14 @@ export const mergeSegments = (segments: Segment[]): Segment[] => {
   const out: Segment[] = [];
   for (const s of segments) {
     const last = out[out.length - 1];
-    if (last && last.end === s.start && last.kind === s.kind && last.state === s.state && s.kind !== "dense" && s.kind !== "gap") {
+    if (
+      last &&
+      last.end === s.start &&
+      last.kind === s.kind &&
+      last.state === s.state &&
+      s.kind !== "dense" &&
+      s.kind !== "gap"
+    ) {
       last.end = s.end;
     } else out.push({ ...s });
   }
@@ -195,7 +207,13 @@ const bucketSpan = (b: Bucket): BucketSpan => ({
 });
 
 /** Build the drawable model of one lane of a timeline answer. */
-export const buildLane = (entityId: string, lane: Lane, gaps: Gap[], start: number, end: number): LaneModel => {
+export const buildLane = (
+  entityId: string,
+  lane: Lane,
+  gaps: Gap[],
+  start: number,
+  end: number,
+): LaneModel => {
   const spans = gapSpans(gaps, start, end);
   if (lane.exact) {
     const points = exactPoints(lane, start);
@@ -203,15 +221,37 @@ export const buildLane = (entityId: string, lane: Lane, gaps: Gap[], start: numb
       .filter((e) => e.event_type !== "checkpoint")
       .map((e) => ({ time: ms(e.time), seq: e.seq, kind: markKind(e), cause: e.cause, count: 1, event: e }));
     return {
-      entityId, exact: true, start, end, initial: lane.initial, points, marks, gaps: spans, buckets: [],
+      entityId,
+      exact: true,
+      start,
+      end,
+      initial: lane.initial,
+      points,
+      marks,
+      gaps: spans,
+      buckets: [],
       segments: applyGaps(piecesFromPoints(points, end), spans),
     };
   }
   const buckets = (lane.buckets ?? []).map(bucketSpan).sort((a, b) => a.start - b.start);
-  const marks: Mark[] = buckets.map((b) => ({ time: b.end, seq: b.seq, kind: "bucket", cause: b.cause, count: b.count }));
+  const marks: Mark[] = buckets.map((b) => ({
+    time: b.end,
+    seq: b.seq,
+    kind: "bucket",
+    cause: b.cause,
+    count: b.count,
+  }));
   return {
-    entityId, exact: false, start, end, initial: lane.initial, points: [initialPoint(lane.initial, start)],
-    marks, gaps: spans, buckets, segments: applyGaps(bucketPieces(lane.initial, buckets, start, end), spans),
+    entityId,
+    exact: false,
+    start,
+    end,
+    initial: lane.initial,
+    points: [initialPoint(lane.initial, start)],
+    marks,
+    gaps: spans,
+    buckets,
+    segments: applyGaps(bucketPieces(lane.initial, buckets, start, end), spans),
   };
 };
 
@@ -224,12 +264,45 @@ export const extendLane = (model: LaneModel, events: AuditEvent[], end: number):
     for (const e of fresh) {
       const t = ms(e.time);
       const state = rowState(e);
-      buckets.push({ start: t, end: t, count: 1, state: state === undefined ? (buckets[buckets.length - 1]?.state ?? model.initial?.state ?? null) : state, seq: e.seq, cause: e.cause });
+      buckets.push({
+        start: t,
+        end: t,
+        count: 1,
+        state:
+          state === undefined ? (buckets[buckets.length - 1]?.state ?? model.initial?.state ?? null) : state,
+        seq: e.seq,
+        cause: e.cause,
+      });
     }
-    const marks = [...model.marks, ...fresh.map((e) => ({ time: ms(e.time), seq: e.seq, kind: markKind(e), cause: e.cause, count: 1, event: e }))];
-    return { ...model, end, buckets, marks, segments: applyGaps(bucketPieces(model.initial, buckets, model.start, end), model.gaps) };
+    const marks = [
+      ...model.marks,
+      ...fresh.map((e) => ({
+        time: ms(e.time),
+        seq: e.seq,
+        kind: markKind(e),
+        cause: e.cause,
+        count: 1,
+        event: e,
+      })),
+    ];
+    return {
+      ...model,
+      end,
+      buckets,
+      marks,
+      segments: applyGaps(bucketPieces(model.initial, buckets, model.start, end), model.gaps),
+    };
   }
-  const lane: Lane = { initial: model.initial, exact: true, events: [...model.marks.flatMap((m) => (m.event ? [m.event] : [])), ...fresh] };
-  const gaps = model.gaps.map((g) => ({ start: new Date(g.start).toISOString(), end: new Date(g.end).toISOString(), reason: g.reason, seq: 0 }));
+  const lane: Lane = {
+    initial: model.initial,
+    exact: true,
+    events: [...model.marks.flatMap((m) => (m.event ? [m.event] : [])), ...fresh],
+  };
+  const gaps = model.gaps.map((g) => ({
+    start: new Date(g.start).toISOString(),
+    end: new Date(g.end).toISOString(),
+    reason: g.reason,
+    seq: 0,
+  }));
   return buildLane(model.entityId, lane, gaps, model.start, end);
 };

@@ -13,7 +13,13 @@ export interface ReplayClock {
   live: boolean;
 }
 
-export const liveClock = (now: number): ReplayClock => ({ t: now, wall: now, playing: false, speed: 1, live: true });
+export const liveClock = (now: number): ReplayClock => ({
+  t: now,
+  wall: now,
+  playing: false,
+  speed: 1,
+  live: true,
+});
 
 /** Log time shown at wall time `now`; never past now (the right edge is now). */
 export const position = (c: ReplayClock, now: number): number => {
@@ -29,13 +35,26 @@ export const reachedNow = (c: ReplayClock, now: number): boolean =>
 export const play = (c: ReplayClock, now: number): ReplayClock =>
   c.live ? c : { ...c, t: position(c, now), wall: now, playing: true };
 
-export const pause = (c: ReplayClock, now: number): ReplayClock => ({ ...c, t: position(c, now), wall: now, playing: false, live: false });
+export const pause = (c: ReplayClock, now: number): ReplayClock => ({
+  ...c,
+  t: position(c, now),
+  wall: now,
+  playing: false,
+  live: false,
+});
 
-export const setSpeed = (c: ReplayClock, speed: number, now: number): ReplayClock => ({ ...c, t: position(c, now), wall: now, speed });
+export const setSpeed = (c: ReplayClock, speed: number, now: number): ReplayClock => ({
+  ...c,
+  t: position(c, now),
+  wall: now,
+  speed,
+});
 
 /** Put the cursor at t (paused); at or past now the clock goes live. */
 export const seek = (c: ReplayClock, t: number, now: number): ReplayClock =>
-  t >= now ? { ...c, t: now, wall: now, playing: false, live: true } : { ...c, t, wall: now, playing: c.playing, live: false };
+  t >= now
+    ? { ...c, t: now, wall: now, playing: false, live: true }
+    : { ...c, t, wall: now, playing: c.playing, live: false };
 
 /** The change time after (dir 1) or before (dir -1) t in sorted times, or null at the end. */
 export const stepTime = (times: number[], t: number, dir: 1 | -1): number | null => {

@@ -40,7 +40,10 @@ export const stateAtTime = (lane: LaneModel, t: number): StateAtT => {
     const i = lastAtOrBefore(lane.points, t);
     return fromPoint(lane, lane.points[Math.max(0, i)]!, i <= 0);
   }
-  const bi = lastAtOrBefore(lane.buckets.map((b) => ({ time: b.start })), t);
+  const bi = lastAtOrBefore(
+    lane.buckets.map((b) => ({ time: b.start })),
+    t,
+  );
   if (bi < 0) return fromPoint(lane, lane.points[0]!, true);
   const b = lane.buckets[bi]!;
   if (t < b.end) return { kind: "ask" };

@@ -21,7 +21,11 @@ export const asList = (v: string | string[] | undefined | null): string[] =>
 const expandable = (e: EntityRegistryEntry): boolean => !e.hidden && !e.entity_category;
 
 /** Every entity id the config names, in a stable order, each once. */
-export const resolveEntities = (entities: string[] | undefined, target: Target | undefined, reg: Registries): string[] => {
+export const resolveEntities = (
+  entities: string[] | undefined,
+  target: Target | undefined,
+  reg: Registries,
+): string[] => {
   const out = new Set<string>(entities ?? []);
   for (const id of asList(target?.entity_id)) out.add(id);
   const labels = new Set(asList(target?.label_id));

@@ -9,7 +9,9 @@ export interface TimeFormat {
 
 /** The zone Home Assistant's profile setting asks for: the server's, or the browser's own. */
 export const resolveTimeZone = (locale: HassLocale, serverZone: string, browserZone?: string): string =>
-  locale.time_zone === "server" ? serverZone : (browserZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  locale.time_zone === "server"
+    ? serverZone
+    : (browserZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
 
 /** Whether to show am/pm, as Home Assistant decides it for each time_format setting. */
 export const useHour12 = (locale: HassLocale): boolean => {
@@ -42,16 +44,26 @@ export const formatTime = (t: number, f: TimeFormat, seconds = true): string =>
 
 export const formatDateTime = (t: number, f: TimeFormat, seconds = true): string =>
   fmt(f, {
-    year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit",
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
     ...(seconds ? { second: "2-digit" } : {}),
   }).format(t);
 
-export const formatDate = (t: number, f: TimeFormat): string => fmt(f, { month: "short", day: "numeric" }).format(t);
+export const formatDate = (t: number, f: TimeFormat): string =>
+  fmt(f, { month: "short", day: "numeric" }).format(t);
 
 /** A duration in the two largest units: "3 d 4 h", "2 h 5 min", "45 s". */
 export const formatDuration = (msDur: number): string => {
   const s = Math.max(0, Math.floor(msDur / 1000));
-  const units: [number, string][] = [[86400, "d"], [3600, "h"], [60, "min"], [1, "s"]];
+  const units: [number, string][] = [
+    [86400, "d"],
+    [3600, "h"],
+    [60, "min"],
+    [1, "s"],
+  ];
   const i = units.findIndex(([size]) => s >= size);
   if (i < 0) return "0 s";
   const [size, name] = units[i]!;
@@ -64,11 +76,24 @@ export const formatDuration = (msDur: number): string => {
 /** The zone's offset from UTC at t, in ms (east positive). */
 export const zoneOffset = (t: number, timeZone: string): number => {
   const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric",
-    hour: "numeric", minute: "numeric", second: "numeric",
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
   }).formatToParts(t);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour") % 24, get("minute"), get("second"));
+  const wall = Date.UTC(
+    get("year"),
+    get("month") - 1,
+    get("day"),
+    get("hour") % 24,
+    get("minute"),
+    get("second"),
+  );
   return wall - Math.floor(t / 1000) * 1000;
 };
 

@@ -9,7 +9,13 @@ export interface VisibleRange {
 }
 
 /** Rows in view plus `overscan` on each side, with the spacer heights that keep the scrollbar true. */
-export const visibleRange = (scrollTop: number, viewport: number, rowHeight: number, total: number, overscan = 8): VisibleRange => {
+export const visibleRange = (
+  scrollTop: number,
+  viewport: number,
+  rowHeight: number,
+  total: number,
+  overscan = 8,
+): VisibleRange => {
   if (total <= 0 || rowHeight <= 0) return { first: 0, last: 0, padTop: 0, padBottom: 0 };
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(total, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
