@@ -38,30 +38,71 @@ export async function addCardThroughPicker(page, config) {
   await dialog.waitFor({ state: "detached" });
 }
 
-/** Open the Why? dialog of the newest change whose row names the entity; return the dialog. */
-export async function openWhy(page, card, entityName) {
-  const row = card.locator(".change", { hasText: entityName }).first();
+/** The change list's row that names the entity and the cause (newest first, so the newest). */
+export function changeRow(card, entityName, causeText) {
+  return card
+    .getByRole("list", { name: "Changes" })
+    .getByRole("listitem")
+    .filter({ has: card.page().locator(".name", { hasText: entityName }) })
+    .filter({ hasText: causeText })
+    .first();
+}
+
+/** The state a lane's head shows (at the replay cursor, or now when live). */
+export async function laneState(card, entityName) {
+  const head = card.locator("audit-trail-timeline .head").filter({ hasText: entityName }).first();
+  return (await head.locator(".state").innerText()).trim();
+}
+
+/** Open a change row's Why? dialog and return the dialog. */
+export async function openWhy(page, row) {
   await row.getByRole("button", { name: "Why?" }).click();
-  const dialog = page.locator("audit-trail-why-dialog, ha-dialog, ha-wa-dialog").filter({ hasText: "Why?" }).first();
+  const dialog = page.locator("audit-trail-why-dialog dialog[open]");
   await dialog.waitFor();
   return dialog;
 }
 
-/** Drag the replay cursor with the mouse until the card shows `at`. */
+/** Drag the replay cursor with the mouse to the instant `at` (inside the card's window). */
 export async function setReplayCursor(page, card, at) {
   const slider = card.getByRole("slider", { name: "Replay cursor" });
-  await slider.waitFor();
   const box = await slider.boundingBox();
   assert.ok(box, "the replay cursor is on screen");
   const [min, max] = await slider.evaluate((el) => [
-    Number(el.getAttribute("aria-valuemin") ?? el.min),
-    Number(el.getAttribute("aria-valuemax") ?? el.max),
+    Number(el.getAttribute("aria-valuemin")),
+    Number(el.getAttribute("aria-valuemax")),
   ]);
   const fraction = (at.getTime() - min) / (max - min);
-  assert.ok(fraction >= 0 && fraction <= 1, `the time ${at.toISOString()} is inside the window`);
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width - 2, y);
+  assert.ok(fraction > 0 && fraction < 1, `${at.toISOString()} is inside the card's window`);
+  const track = await card.locator("audit-trail-timeline .track").first().boundingBox();
+  const y = track.y + track.height / 2;
+  const targetX = box.x + box.width * fraction;
+  await page.mouse.move(await bareTrackX(page, targetX, y), y);
   await page.mouse.down();
-  await page.mouse.move(box.x + box.width * fraction, y, { steps: 12 });
+  await page.mouse.move(targetX, y, { steps: 8 });
   await page.mouse.up();
+  const now = Number(await slider.getAttribute("aria-valuenow"));
+  const pxPerMs = box.width / (max - min);
+  assert.ok(Math.abs(now - at.getTime()) * pxPerMs < 2, "the cursor sits where it was dragged");
+}
+
+/** The x nearest `x` on row `y` where a press lands on a bare track, not on a change mark. */
+async function bareTrackX(page, x, y) {
+  return page.evaluate(
+    ([x0, y0]) => {
+      const hit = (px) => {
+        let el = document.elementFromPoint(px, y0);
+        while (el?.shadowRoot) {
+          const inner = el.shadowRoot.elementFromPoint(px, y0);
+          if (!inner || inner === el) break;
+          el = inner;
+        }
+        return el;
+      };
+      for (let d = 0; d < 200; d += 1) {
+        for (const px of [x0 - d, x0 + d]) if (hit(px)?.classList.contains("track")) return px;
+      }
+      throw new Error("no bare track near the target");
+    },
+    [x, y],
+  );
 }
