@@ -45,6 +45,7 @@ async function serve() {
   const server = createServer(async (req, res) => {
     const path = new URL(req.url, "http://x").pathname;
     if (path === "/") return res.writeHead(200, { "Content-Type": "text/html" }).end(PAGE);
+    if (path === "/favicon.ico") return res.writeHead(204).end();
     if (!files[path]) return res.writeHead(404).end();
     res.writeHead(200, { "Content-Type": "text/javascript" }).end(await readFile(files[path]));
   });

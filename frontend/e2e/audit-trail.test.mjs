@@ -4,7 +4,17 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
 import { launchBrowser, newUserContext, screenshot } from "./browser.mjs";
-import { HA, callWS, createNonAdmin, fetchAsUser, login, waitForHass, waitForState, wsErrorCode } from "./ha.mjs";
+import {
+  HA,
+  callWS,
+  createNonAdmin,
+  fetchAsUser,
+  login,
+  waitForHass,
+  waitForRows,
+  waitForState,
+  wsErrorCode,
+} from "./ha.mjs";
 import { addCardThroughPicker, auditCard, changeRow, laneState, openWhy, setReplayCursor } from "./card.mjs";
 
 const DASHBOARD = "e2e-card"; // a storage dashboard the test makes, so the card picker can edit it
@@ -19,6 +29,7 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
   let guest; // the non-admin's page
   let toggledAt; // when the owner's toggle was recorded (ISO)
   let replayAt; // an instant between the row before the toggle and the toggle
+  let guestId; // the non-admin user's id
 
   before(async () => {
     browser = await launchBrowser();
@@ -49,10 +60,11 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
 
   test("the owner makes a non-admin user through the websocket API", async () => {
     const user = await createNonAdmin(owner, HA.guest);
+    guestId = user.id;
     const users = await callWS(owner, { type: "config/auth/list" });
     const made = users.find((u) => u.id === user.id);
-    assert.equal(made?.is_admin, false, "the new user is no administrator");
-    assert.deepEqual(made?.group_ids, ["system-users"]);
+    assert.deepEqual(made?.group_ids, ["system-users"], "in the users' group, not the admins'");
+    assert.equal(made?.is_owner, false);
   });
 
   test("the demo dashboard already holds an Audit Trail card with the home's changes", async () => {
@@ -111,15 +123,14 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
     const row = owner.locator("hui-toggle-entity-row").filter({ hasText: MOTION_NAME });
     await row.locator("ha-entity-toggle").click();
     await waitForState(owner, MOTION, "on");
-    const history = await callWS(owner, {
+    // The writer commits within about a second of the change: ask until the row is there.
+    const [latest, previous] = await waitForRows(owner, {
       type: "audit_trail/history",
       entity_id: [MOTION],
       start: new Date(Date.now() - 600_000).toISOString(),
       order: "desc",
       limit: 2,
-    });
-    const [latest, previous] = history.events;
-    assert.equal(latest.new_state, "on");
+    }, (events) => events[0]?.new_state === "on");
     assert.equal(latest.cause.kind, "user");
     assert.equal(latest.cause.user_name, HA.owner.name);
     // A replay instant after the row before the toggle (the entity's start) and before the toggle.
@@ -193,6 +204,8 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
   test("the non-admin sees no panel and is refused what only admins may do", async () => {
     guest = await (await newUserContext(browser)).newPage();
     await login(guest, HA.guest);
+    const me = await callWS(guest, { type: "auth/current_user" });
+    assert.deepEqual([me.id, me.is_admin], [guestId, false], "logged in as the non-admin");
     const panels = await guest.evaluate(() => Object.keys(document.querySelector("home-assistant").hass.panels));
     assert.ok(!panels.includes("audit-trail"), `no Audit Trail panel for a non-admin: ${panels}`);
     const sidebar = guest.locator("ha-sidebar");

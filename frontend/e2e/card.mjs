@@ -19,23 +19,17 @@ export async function addCardThroughPicker(page, config) {
   await tile.first().click();
   const dialog = page.locator("hui-dialog-edit-card");
   await dialog.getByRole("button", { name: /show code editor/i }).click();
-  // Flow-style YAML on one line per key: the code editor indents after a newline by itself.
+  // Flow-style YAML, put in as one paste: typed key by key, the editor would auto-indent and
+  // close brackets, and the preview would load the card for every partial entity id.
   const yaml = Object.entries(config)
     .map(([key, value]) => `${key}: ${Array.isArray(value) ? `[${value.join(", ")}]` : value}`)
     .join("\n");
-  const editor = dialog.locator(".cm-content");
-  await editor.click();
+  await dialog.locator(".cm-content").click();
   await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.press("Delete");
-  for (const line of yaml.split("\n")) {
-    await page.keyboard.type(line);
-    await page.keyboard.press("Enter");
-    await page.keyboard.press("Home"); // undo any indentation the editor added
-    await page.keyboard.press("Shift+Home");
-  }
+  await page.keyboard.insertText(yaml);
   await dialog.locator("audit-trail-card").first().waitFor(); // the preview renders the card
   await dialog.getByRole("button", { name: "Save" }).click();
-  await dialog.waitFor({ state: "detached" });
+  await dialog.waitFor({ state: "hidden" }); // Home Assistant keeps the closed dialog element
 }
 
 /** The change list's row that names the entity and the cause (newest first, so the newest). */

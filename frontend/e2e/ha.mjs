@@ -64,6 +64,17 @@ export async function wsErrorCode(page, message) {
   assert.fail(`${message.type} succeeded for a user it should refuse`);
 }
 
+/** Send a history-like command until `ready(events)` holds; return those events. */
+export async function waitForRows(page, message, ready, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const { events } = await callWS(page, message);
+    if (ready(events)) return events;
+    if (Date.now() > deadline) assert.fail(`${message.type} never answered what was waited for`);
+    await page.waitForTimeout(250);
+  }
+}
+
 /** Return the state object of an entity as the page's frontend sees it. */
 export async function stateOf(page, entityId) {
   return page.evaluate((id) => document.querySelector("home-assistant").hass.states[id], entityId);
