@@ -18,6 +18,12 @@ export const changeText = (e: AuditEvent, ctx: ViewContext): string => {
       return `${ctx.t("change.added")}: ${ctx.state(id, e.new_state)}`;
     case "entity_removed":
       return ctx.t("change.removed");
+    case "annotation":
+    case "correction": {
+      const msg = typeof e.payload?.message === "string" ? e.payload.message : "";
+      const of = e.causation_seq === null ? "" : ` (#${e.causation_seq})`;
+      return `${ctx.t(`change.${e.event_type}`)}${of}: ${msg}`;
+    }
     default:
       if (e.old_state === e.new_state) return ctx.t("change.attributes");
       return `${e.old_state === null ? "—" : ctx.state(id, e.old_state)} → ${e.new_state === null ? "—" : ctx.state(id, e.new_state)}`;

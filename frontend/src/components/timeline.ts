@@ -259,7 +259,16 @@ export class AuditTrailTimeline extends LitElement {
         background: var(--secondary-text-color);
       }
       .mark.bucket {
+        top: -3px;
+        width: 6px;
+        height: 6px;
+        margin-left: -3px;
+        border-width: 1px;
         background: var(--secondary-text-color);
+      }
+      .mark.note {
+        border-radius: 2px;
+        background: var(--info-color, var(--primary-color));
       }
       .mark.low,
       .mark.unobserved {
