@@ -524,6 +524,10 @@ def store_queries(
     one = [timed(store.state_at, [e], at)[0] for e, at in asked]
     many = [timed(store.state_at, ids[:1000], rnd.randrange(START_US, end))[0] for _ in range(max(5, samples // 20))]  # fmt: skip
     home = [timed(store.state_at, None, rnd.randrange(START_US, end))[0] for _ in range(max(5, samples // 20))]  # fmt: skip
+    lanes = [f"sensor.s{e}" for e in sensors[:20]]
+    width = (end - START_US) // 400
+    buckets = [timed(store.buckets, lanes, START_US, end, width)[0] for _ in range(3)]
+    every_ms, every = timed(store.history, lanes, START_US, end, None, 0, n)
     heads = [i + 1 for i in range(n - 1 - CHAIN * 50, n - 1) if i % CHAIN == CHAIN - 1]  # seq = ref
     traces, depth = [], 0
     for _ in range(max(5, samples // 20)):
@@ -538,6 +542,7 @@ def store_queries(
         (f"state_at whole home ({len(ids):,} entities), {size}: p50 / p99 (ms)", f"{pct(home, 0.5):.1f} / {pct(home, 0.99):.1f}", "target 50", "-"),
         (f"trace of a {depth}-deep chain, {size}: p50 / p99 (ms)", f"{pct(traces, 0.5):.3f} / {pct(traces, 0.99):.3f}", "target 5", "-"),
         (f"Open the store and load the projection, {size} (ms)", f"{open_ms:.1f}", "-", "-"),
+        (f"Timeline of 20 entities over the whole span ({len(every):,} rows) in 400 buckets, {size} (ms, median of 3)", f"{statistics.median(buckets):.0f}", f"reading every row {every_ms:.0f}", f"{statistics.median(buckets) / every_ms:.2f}x"),
     ]  # fmt: skip
     return rows, asked
 
@@ -663,6 +668,7 @@ async def main() -> None:  # noqa: C901 - one switch per section
         default="side,listener,burst,writer,stores,retention",
         help="comma-separated sections to run (default: all)",
     )
+    parser.add_argument("--sizes", help="comma-separated store sizes in rows (default 1M,10M)")
     args = parser.parse_args()
     only = set(args.only.split(","))
     if args.quick:
@@ -670,6 +676,8 @@ async def main() -> None:  # noqa: C901 - one switch per section
     else:
         changes, repeats, bursts, entities, samples = 20_000, 7, 100_000, 2_000, 2_000
         sizes = (1_000_000, 10_000_000)
+    if args.sizes:
+        sizes = tuple(int(x) for x in args.sizes.split(","))
     table: list[Row] = []
     if "side" in only:
         table += await side_by_side(changes, repeats)

@@ -25,7 +25,7 @@ def no_http_listener() -> Iterator[None]:
     The boundary mocked is the network listener only: views, static paths and the
     websocket API run as they do in Home Assistant, through the test client.
     """
-    with patch("homeassistant.components.http.start_http_server_and_save_config"):
+    with patch("homeassistant.components.http.HomeAssistantHTTP.start"):
         yield
 
 
