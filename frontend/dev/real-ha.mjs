@@ -67,10 +67,21 @@ try {
   await page.goto(`${url}/audit-trail`);
   await page.waitForFunction(hassReady, null, { timeout: 60_000 });
   await page.waitForTimeout(1500);
-  await page.locator("audit-trail-panel .checks label", { hasText: "input_boolean.hall_light" }).locator("input").check();
+  await page
+    .locator("audit-trail-panel .checks label", { hasText: "input_boolean.hall_light" })
+    .locator("input")
+    .check();
   await page.locator("audit-trail-panel button.primary").click();
   await page.waitForTimeout(2500);
   await page.screenshot({ path: `${out}/real-panel.png`, fullPage: true });
+  // Export the selection: the file downloads, and the panel shows the header's SHA-256 and
+  // whether it matches the bytes received.
+  const download = page.waitForEvent("download");
+  await page.locator("audit-trail-panel-tools button", { hasText: "Export" }).click();
+  const file = await download;
+  await page.waitForTimeout(500);
+  const sha = await page.locator("audit-trail-panel-tools .sha").textContent();
+  console.log(JSON.stringify({ download: file.suggestedFilename(), sha: sha?.replace(/\s+/g, " ").trim() }));
   console.log("page errors:", errors);
 } finally {
   await browser.close();
