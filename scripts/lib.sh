@@ -42,9 +42,14 @@ ensure_oldest() {
     py="$(command -v python3.13 || true)"
   fi
   [[ -x "$py" ]] || { log "CPython 3.13 not found (pyenv 3.13.0 or python3.13)"; return 1; }
-  log "building the oldest environment (Home Assistant 2025.4.4) in $OLDEST_VENV; first run takes minutes"
-  rm -rf "$OLDEST_VENV"
-  "$py" -m venv "$OLDEST_VENV"
+  # A changed requirements file installs on top of the environment (never removes it): checkouts
+  # on other branches share it, and one of them may be running tests in it right now.
+  if [[ ! -x "$OLDEST_VENV/bin/pip" ]]; then
+    log "building the oldest environment (Home Assistant 2025.4.4) in $OLDEST_VENV; first run takes minutes"
+    "$py" -m venv "$OLDEST_VENV"
+  else
+    log "updating the oldest environment to $req"
+  fi
   pip_install "$OLDEST_VENV/bin/pip" -r "$req"
   req_hash "$req" >"$stamp"
 }
@@ -129,9 +134,8 @@ ensure_newest() {
   if py="$(host_py314)"; then
     local stamp="$HOST_NEWEST_VENV/.req-hash"
     if [[ -f "$stamp" && "$(cat "$stamp")" == "$(req_hash "$req")" ]]; then return 0; fi
-    log "building the newest environment on the host Python ($py)"
-    rm -rf "$HOST_NEWEST_VENV"
-    "$py" -m venv "$HOST_NEWEST_VENV"
+    log "building (or updating) the newest environment on the host Python ($py)"
+    [[ -x "$HOST_NEWEST_VENV/bin/pip" ]] || "$py" -m venv "$HOST_NEWEST_VENV"
     pip_install "$HOST_NEWEST_VENV/bin/pip" -r "$req"
     req_hash "$req" >"$stamp"
     return 0
@@ -139,9 +143,9 @@ ensure_newest() {
   ensure_sid_root
   local stamp="$SID_ROOT$NEWEST_VENV_IN_ROOT/.req-hash"
   if [[ -f "$stamp" && "$(cat "$stamp")" == "$(req_hash "$req")" ]]; then return 0; fi
-  log "building the newest environment inside the sid root (about a minute)"
-  rm -rf "${SID_ROOT:?}$NEWEST_VENV_IN_ROOT"
-  sid_run /usr/bin/python3.14 -m venv "$NEWEST_VENV_IN_ROOT"
+  log "building (or updating) the newest environment inside the sid root (about a minute)"
+  # Installed on top, never removed: other checkouts may be running tests in it.
+  [[ -x "$SID_ROOT$NEWEST_VENV_IN_ROOT/bin/pip" ]] || sid_run /usr/bin/python3.14 -m venv "$NEWEST_VENV_IN_ROOT"
   sid_run pip install -q -r requirements/newest.txt
   req_hash "$req" >"$stamp"
 }
