@@ -2,23 +2,12 @@
 //   node dev/real-ha.mjs TOKENS.json OUTDIR   (TOKENS: {access_token, refresh_token, hassUrl, clientId, ...})
 // Saves a dashboard holding the card, screenshots it and the panel, and prints page errors.
 import { readFileSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { launch } from "./browser.mjs";
 
 const [tokensFile, out = "/tmp"] = process.argv.slice(2);
 const tokens = JSON.parse(readFileSync(tokensFile, "utf8"));
 const url = tokens.hassUrl;
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launch();
 const hassReady = () => {
   const h = document.querySelector("home-assistant")?.hass;
   return Boolean(h?.user && h.connected && Object.keys(h.states).length > 0);
