@@ -150,7 +150,7 @@ const answers = {
     changes: { "light.kitchen": { before: initial("off", ann), after: initial("on", ann), transitions: 9 } },
   }),
   "audit_trail/verify": () => ({ ok: true, checked: 12840, first_bad_seq: null, reason: null }),
-  "trace/contexts": () => ({ "ctx-1": { run_id: "run-1", domain: "automation", item_id: "1700000" } }),
+  "trace/contexts": () => ({ "run-1": { run_id: "ha-run-1", domain: "automation", item_id: "1700000" } }),
 };
 
 const listeners = {};

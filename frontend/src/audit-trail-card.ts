@@ -8,6 +8,7 @@ import { resolveEntities } from "./model/target";
 import { formatDateTime } from "./model/time";
 import { AuditController } from "./components/controller";
 import { sharedStyles, viewContext, type ViewContext } from "./components/shared";
+import { listView, replayView, timelineView, whyView } from "./components/view";
 
 export class AuditTrailCard extends LitElement {
   @property({ attribute: false }) accessor hass: HomeAssistant | undefined = undefined;
@@ -97,43 +98,9 @@ export class AuditTrailCard extends LitElement {
       ? html`<p class="muted">${c.t("card.no_entities")}</p>`
       : html`
           ${ctrl.error ? html`<p class="error">${c.t("card.error", { message: ctrl.error })}</p>` : nothing}
-          <audit-trail-timeline
-            .ctx=${c}
-            .lanes=${ctrl.lanes}
-            .start=${ctrl.start}
-            .end=${ctrl.end}
-            .cursor=${ctrl.cursor}
-            .live=${ctrl.clock.live}
-            .growing=${ctrl.windowEnd === null && !ctrl.error}
-            .info=${ctrl.statesAtCursor()}
-            @width-changed=${(e: CustomEvent<{ width: number }>) => this.onWidth(e.detail.width)}
-            @cursor-set=${(e: CustomEvent<{ t: number }>) => ctrl.act("seek", e.detail.t)}
-            @cursor-step=${(e: CustomEvent<{ dir: 1 | -1 }>) => ctrl.act(e.detail.dir > 0 ? "next" : "prev")}
-            @mark-select=${(e: CustomEvent<{ seq: number; event: null }>) => void ctrl.select(e.detail.seq, e.detail.event, false)}
-          ></audit-trail-timeline>
-          <audit-trail-replay-bar
-            .ctx=${c}
-            .cursor=${ctrl.cursor}
-            .playing=${ctrl.clock.playing}
-            .live=${ctrl.clock.live}
-            .speed=${ctrl.clock.speed}
-            @replay=${(e: CustomEvent<{ action: string; value?: number }>) => ctrl.act(e.detail.action, e.detail.value)}
-          ></audit-trail-replay-bar>
+          ${timelineView(ctrl, c, (w) => this.onWidth(w))} ${replayView(ctrl, c)}
           <h3 class="sub">${c.t("card.changes")}</h3>
-          <audit-trail-change-list
-            .ctx=${c}
-            .events=${ctrl.list}
-            .hasMore=${!!ctrl.nextCursor}
-            .loading=${ctrl.listLoading || ctrl.loading}
-            @load-more=${() => void ctrl.loadMore()}
-            @change-select=${(e: CustomEvent<{ seq: number; event: null; why: boolean }>) => void ctrl.select(e.detail.seq, e.detail.event, e.detail.why)}
-          ></audit-trail-change-list>
-          <audit-trail-why-dialog
-            .ctx=${c}
-            .selection=${ctrl.selection}
-            @closed=${() => ctrl.closeSelection()}
-            @why-load=${(e: CustomEvent<{ seq: number }>) => void ctrl.loadTrace(e.detail.seq)}
-          ></audit-trail-why-dialog>
+          ${listView(ctrl, c, ctrl.list)} ${whyView(ctrl, c)}
         `;
     return html`<ha-card>
       <div class="header">

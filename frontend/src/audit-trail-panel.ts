@@ -6,9 +6,9 @@ import { fetchActivity } from "./data/audit";
 import type { Activity, CauseKind, HomeAssistant } from "./data/types";
 import { causeActor } from "./model/cause";
 import { resolveEntities } from "./model/target";
-import { fromInputValue, toInputValue } from "./model/time";
 import { AuditController, errorText } from "./components/controller";
-import { sharedStyles, viewContext, type ViewContext } from "./components/shared";
+import { panelStyles, sharedStyles, viewContext, type ViewContext } from "./components/shared";
+import { listView, replayView, timeInput, timelineView, whyView } from "./components/view";
 
 const KINDS: CauseKind[] = [
   "user",
@@ -78,21 +78,6 @@ export class AuditTrailPanel extends LitElement {
     this[list] = on ? [...cur, id] : cur.filter((x) => x !== id);
   }
 
-  private timeInput(value: number | null, set: (t: number | null) => void, label: string) {
-    const tz = this.ctx.fmt.timeZone;
-    return html`<label
-      >${label}<input
-        type="datetime-local"
-        step="1"
-        .value=${value === null ? "" : toInputValue(value, tz)}
-        @change=${(e: Event) => {
-          const v = (e.target as HTMLInputElement).value;
-          const t = fromInputValue(v, tz);
-          set(v === "" ? null : Number.isNaN(t) ? value : t);
-        }}
-    /></label>`;
-  }
-
   private picker() {
     const c = this.ctx;
     const q = this.search.toLowerCase();
@@ -140,8 +125,8 @@ export class AuditTrailPanel extends LitElement {
       </div>
       <h2>${c.t("panel.range")}</h2>
       <div class="row">
-        ${this.timeInput(this.from, (t) => (this.from = t ?? this.from), c.t("panel.from"))}
-        ${this.timeInput(this.to, (t) => (this.to = t), c.t("panel.to"))}
+        ${timeInput(c, this.from, (t) => (this.from = t ?? this.from), c.t("panel.from"))}
+        ${timeInput(c, this.to, (t) => (this.to = t), c.t("panel.to"))}
         <button class="primary" @click=${() => void this.apply()} ?disabled=${!this.entityIds.length}>
           ${c.t("panel.apply")}
         </button>
@@ -230,38 +215,9 @@ export class AuditTrailPanel extends LitElement {
           ${
             ctrl.lanes.length
               ? html`
-                  <audit-trail-timeline
-                    .ctx=${c}
-                    .lanes=${ctrl.lanes}
-                    .start=${ctrl.start}
-                    .end=${ctrl.end}
-                    .cursor=${ctrl.cursor}
-                    .live=${ctrl.clock.live}
-                    .growing=${ctrl.windowEnd === null && !ctrl.error}
-                    .info=${ctrl.statesAtCursor()}
-                    @cursor-set=${(e: CustomEvent<{ t: number }>) => ctrl.act("seek", e.detail.t)}
-                    @cursor-step=${(e: CustomEvent<{ dir: 1 | -1 }>) => ctrl.act(e.detail.dir > 0 ? "next" : "prev")}
-                    @mark-select=${(e: CustomEvent<{ seq: number; event: null }>) => void ctrl.select(e.detail.seq, e.detail.event, false)}
-                  ></audit-trail-timeline>
-                  <audit-trail-replay-bar
-                    .ctx=${c}
-                    .cursor=${ctrl.cursor}
-                    .playing=${ctrl.clock.playing}
-                    .live=${ctrl.clock.live}
-                    .speed=${ctrl.clock.speed}
-                    @replay=${(e: CustomEvent<{ action: string; value?: number }>) => ctrl.act(e.detail.action, e.detail.value)}
-                  ></audit-trail-replay-bar>
+                  ${timelineView(ctrl, c)} ${replayView(ctrl, c)}
                   ${ctrl.gapsIntegrity && ctrl.gapsIntegrity.ok === false ? html`<p class="error" role="alert">⚠ ${c.t("integrity.bad", { seq: ctrl.gapsIntegrity.first_bad_seq ?? "?", reason: ctrl.gapsIntegrity.reason ?? "" })}</p>` : nothing}
-                  ${this.filters()}
-                  <audit-trail-change-list
-                    .ctx=${c}
-                    .events=${events}
-                    .hasMore=${!!ctrl.nextCursor}
-                    .loading=${ctrl.listLoading || ctrl.loading}
-                    .height=${480}
-                    @load-more=${() => void ctrl.loadMore()}
-                    @change-select=${(e: CustomEvent<{ seq: number; event: null; why: boolean }>) => void ctrl.select(e.detail.seq, e.detail.event, e.detail.why)}
-                  ></audit-trail-change-list>
+                  ${this.filters()} ${listView(ctrl, c, events, 480)}
                 `
               : html`<p class="muted">${ctrl.loading ? c.t("card.loading") : c.t("card.no_entities")}</p>`
           }
@@ -274,17 +230,13 @@ export class AuditTrailPanel extends LitElement {
           ></audit-trail-panel-tools>
         </section>
       </main>
-      <audit-trail-why-dialog
-        .ctx=${c}
-        .selection=${ctrl.selection}
-        @closed=${() => ctrl.closeSelection()}
-        @why-load=${(e: CustomEvent<{ seq: number }>) => void ctrl.loadTrace(e.detail.seq)}
-      ></audit-trail-why-dialog>
+      ${whyView(ctrl, c)}
     `;
   }
 
   static override styles = [
     sharedStyles,
+    panelStyles,
     css`
       :host {
         display: block;
@@ -322,16 +274,6 @@ export class AuditTrailPanel extends LitElement {
         grid-template-columns: 1fr;
         padding: 8px;
       }
-      section {
-        background: var(--card-background-color);
-        border-radius: var(--ha-card-border-radius, 12px);
-        border: 1px solid var(--divider-color);
-        padding: 12px;
-        display: flex;
-        flex-direction: column;
-        gap: 8px;
-        min-width: 0;
-      }
       section.view {
         gap: 12px;
         background: transparent;
@@ -340,11 +282,6 @@ export class AuditTrailPanel extends LitElement {
       }
       section.view > section {
         background: var(--card-background-color);
-      }
-      h2 {
-        font-size: 1em;
-        font-weight: 500;
-        margin: 4px 0 0;
       }
       .checks {
         max-height: 260px;
@@ -356,9 +293,6 @@ export class AuditTrailPanel extends LitElement {
       .checks.short {
         max-height: 140px;
       }
-      section > button {
-        align-self: flex-start;
-      }
       .checks label {
         display: flex;
         gap: 6px;
@@ -368,19 +302,6 @@ export class AuditTrailPanel extends LitElement {
         overflow: hidden;
         text-overflow: ellipsis;
       }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px;
-        align-items: end;
-      }
-      label {
-        display: flex;
-        flex-direction: column;
-        gap: 2px;
-        font-size: 0.85em;
-        color: var(--secondary-text-color);
-      }
       .checks label {
         flex-direction: row;
         color: var(--primary-text-color);
@@ -389,16 +310,6 @@ export class AuditTrailPanel extends LitElement {
         background: var(--primary-color);
         color: var(--text-primary-color, #fff);
         border: none;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-        font-size: 0.9em;
-      }
-      td {
-        padding: 4px 6px;
-        border-bottom: 1px solid var(--divider-color);
-        vertical-align: top;
       }
       td.num {
         text-align: right;
@@ -411,14 +322,6 @@ export class AuditTrailPanel extends LitElement {
         min-height: 0;
         color: var(--primary-color);
         text-align: left;
-      }
-      .ok {
-        color: var(--success-color, var(--primary-text-color));
-      }
-      .sha {
-        word-break: break-all;
-        font-family: var(--code-font-family, monospace);
-        font-size: 0.85em;
       }
       audit-trail-timeline,
       audit-trail-replay-bar,

@@ -14,6 +14,9 @@ const fakeHass = (rows: AuditEvent[]) => {
   const streams: { msg: Record<string, unknown>; cb: (m: StreamMessage) => void }[] = [];
   const callWS = vi.fn(async (msg: Record<string, unknown>) => {
     const ids = msg.entity_id as string[];
+    const inRange = (r: AuditEvent) =>
+      Date.parse(r.time) > Date.parse(msg.start as string) &&
+      (msg.end === undefined || Date.parse(r.time) <= Date.parse(msg.end as string));
     if (msg.type === "audit_trail/timeline") {
       const tl: Timeline = {
         start: msg.start as string,
@@ -21,7 +24,11 @@ const fakeHass = (rows: AuditEvent[]) => {
         entities: Object.fromEntries(
           ids.map((id) => [
             id,
-            { initial: initial("off", -30), exact: true, events: rows.filter((r) => r.entity_id === id) },
+            {
+              initial: initial("off", -30),
+              exact: true,
+              events: rows.filter((r) => r.entity_id === id && inRange(r)),
+            },
           ]),
         ),
         gaps: [],
@@ -30,7 +37,8 @@ const fakeHass = (rows: AuditEvent[]) => {
       return tl;
     }
     if (msg.type === "audit_trail/history") {
-      const desc = rows.filter((r) => ids.includes(r.entity_id!)).sort((a, b) => b.seq - a.seq);
+      const found = rows.filter((r) => ids.includes(r.entity_id!) && inRange(r));
+      const desc = found.sort((a, b) => (msg.order === "desc" ? b.seq - a.seq : a.seq - b.seq));
       const after = msg.cursor ? desc.filter((r) => r.seq < Number(msg.cursor)) : desc;
       const page = after.slice(0, msg.limit as number);
       return {
@@ -138,6 +146,33 @@ describe("the card's controller", () => {
     expect(s).toMatchObject({ kind: "state", state: "off", since: Date.parse(rows[1]!.time), seq: 12 });
     ctrl.act("live");
     expect(ctrl.clock.live).toBe(true);
+  });
+
+  it("stepping back past the window's first change finds the previous one in the log", async () => {
+    const old = ev(5, 0, { time: rel(-24 * 7), new_state: "on" });
+    const { hass, callWS } = fakeHass([old, ...rows]);
+    const ctrl = new AuditController(host());
+    Object.assign(ctrl, { hass, entityIds: ["light.kitchen"], hours: 4 });
+    await ctrl.load(NOW - 2 * H, null); // the window holds seq 13 (-1 h) only
+    ctrl.act("prev");
+    expect(ctrl.cursor).toBe(NOW - H);
+    callWS.mockClear();
+    ctrl.act("prev"); // seq 12 (-3 h) is before the window: asked of the log, shown around it
+    await vi.waitFor(() => expect(ctrl.cursor).toBe(NOW - 3 * H));
+    expect(callWS.mock.calls[0]![0]).toMatchObject({
+      type: "audit_trail/history",
+      order: "desc",
+      limit: 1,
+      end: new Date(NOW - H - 1).toISOString(),
+    });
+    expect([ctrl.start, ctrl.end]).toEqual([NOW - 5 * H, NOW - H]);
+    ctrl.act("prev"); // seq 11 (-5 h) sits on the new window's open start edge: asked again
+    await vi.waitFor(() => expect(ctrl.cursor).toBe(NOW - 5 * H));
+    ctrl.act("prev"); // seq 5, a week back
+    await vi.waitFor(() => expect(ctrl.cursor).toBe(NOW - 24 * 7 * H));
+    ctrl.act("prev"); // the log's first change: the cursor stays
+    await Promise.resolve();
+    expect(ctrl.cursor).toBe(NOW - 24 * 7 * H);
   });
 
   it("jumping to an instant outside the window loads a window around it, not live", async () => {

@@ -213,6 +213,17 @@ describe("export over HTTP", () => {
 
 describe("links to Home Assistant's trace of a run", () => {
   const states = { "automation.night": { attributes: { id: "1700" } } };
+  it("links when trace/contexts still holds the run's context, with HA's own run id", async () => {
+    // As a real Home Assistant 2025.4 answered: context id -> {run_id, domain, item_id}.
+    const { hass } = fakeHass(() => ({
+      "01M8T3VT6K85GZ8TPSC5FJ07TP": { run_id: "0f5f0b2a20", domain: "automation", item_id: "1700" },
+    }));
+    Object.assign(hass, { states });
+    expect(await findTraceLink(hass, "automation.night", "01M8T3VT6K85GZ8TPSC5FJ07TP")).toEqual({
+      kind: "link",
+      url: "/config/automation/trace/1700?run_id=0f5f0b2a20",
+    });
+  });
   it("links when trace/contexts still holds the run", async () => {
     const { hass, callWS } = fakeHass(() => ({
       ctx1: { run_id: "r1", domain: "automation", item_id: "1700" },

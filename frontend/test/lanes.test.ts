@@ -34,6 +34,30 @@ describe("exact lanes", () => {
     expect(lane.points.map((p) => p.seq)).toEqual([1, 2, 4]);
   });
 
+  it("a note or a correction is marked but never changes the drawn state", () => {
+    const lane = buildLane(
+      "light.kitchen",
+      {
+        initial: initial("on", -1),
+        exact: true,
+        events: [
+          ev(2, 1, {
+            event_type: "annotation",
+            old_state: null,
+            new_state: null,
+            payload: { message: "test" },
+          }),
+          ev(3, 2, { event_type: "correction", old_state: null, new_state: null, causation_seq: 2 }),
+        ],
+      },
+      [],
+      T0,
+      T0 + 3 * H,
+    );
+    expect(brief(lane.segments)).toEqual([["state", "on", 0, 3]]);
+    expect(lane.marks.map((m) => m.kind)).toEqual(["note", "note"]);
+  });
+
   it("show an entity that did not exist as empty, then its added state, then removal", () => {
     const lane = buildLane(
       "sensor.t",

@@ -1,14 +1,14 @@
-var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDescriptor;var ws=(r,s)=>(s=Symbol[r])?s:Symbol.for("Symbol."+r),ct=r=>{throw TypeError(r)};var _s=(r,s,t)=>s in r?Qt(r,s,{enumerable:!0,configurable:!0,writable:!0,value:t}):r[s]=t;var bs=(r,s)=>Qt(r,"name",{value:s,configurable:!0});var R=r=>[,,,Di(r?.[ws("metadata")]??null)],ks=["class","method","getter","setter","accessor","field","value","get","set"],yt=r=>r!==void 0&&typeof r!="function"?ct("Function expected"):r,qi=(r,s,t,e,i)=>({kind:ks[r],name:s,metadata:e,addInitializer:n=>t._?ct("Already initialized"):i.push(yt(n||null))}),T=(r,s)=>_s(s,ws("metadata"),r[3]),c=(r,s,t,e)=>{for(var i=0,n=r[s>>1],o=n&&n.length;i<o;i++)s&1?n[i].call(t):e=n[i].call(t,e);return e},f=(r,s,t,e,i,n)=>{var o,a,l,m,p,h=s&7,I=!!(s&8),k=!!(s&16),W=h>3?r.length+1:h?I?1:2:0,ys=ks[h+5],vs=h>3&&(r[W-1]=[]),Pi=r[W]||(r[W]=[]),q=h&&(!k&&!I&&(i=i.prototype),h<5&&(h>3||!k)&&Ui(h<4?i:{get[t](){return xs(this,n)},set[t](P){return $s(this,n,P)}},t));h?k&&h<4&&bs(n,(h>2?"set ":h>1?"get ":"")+t):bs(i,t);for(var Yt=e.length-1;Yt>=0;Yt--)m=qi(h,t,l={},r[3],Pi),h&&(m.static=I,m.private=k,p=m.access={has:k?P=>Oi(i,P):P=>t in P},h^3&&(p.get=k?P=>(h^1?xs:Ni)(P,i,h^4?n:q.get):P=>P[t]),h>2&&(p.set=k?(P,Gt)=>$s(P,i,Gt,h^4?n:q.set):(P,Gt)=>P[t]=Gt)),a=(0,e[Yt])(h?h<4?k?n:q[ys]:h>4?void 0:{get:q.get,set:q.set}:i,m),l._=1,h^4||a===void 0?yt(a)&&(h>4?vs.unshift(a):h?k?n=a:q[ys]=a:i=a):typeof a!="object"||a===null?ct("Object expected"):(yt(o=a.get)&&(q.get=o),yt(o=a.set)&&(q.set=o),yt(o=a.init)&&vs.unshift(o));return h||T(r,i),q&&Qt(i,t,q),k?h^4?n:q:i},y=(r,s,t)=>_s(r,typeof s!="symbol"?s+"":s,t),Jt=(r,s,t)=>s.has(r)||ct("Cannot "+t),Oi=(r,s)=>Object(s)!==s?ct('Cannot use the "in" operator on this value'):r.has(s),xs=(r,s,t)=>(Jt(r,s,"read from private field"),t?t.call(r):s.get(r)),g=(r,s,t)=>s.has(r)?ct("Cannot add the same private member more than once"):s instanceof WeakSet?s.add(r):s.set(r,t),$s=(r,s,t,e)=>(Jt(r,s,"write to private field"),e?e.call(r,t):s.set(r,t),t),Ni=(r,s,t)=>(Jt(r,s,"access private method"),t);var Ct=globalThis,Mt=Ct.ShadowRoot&&(Ct.ShadyCSS===void 0||Ct.ShadyCSS.nativeShadow)&&"adoptedStyleSheets"in Document.prototype&&"replace"in CSSStyleSheet.prototype,Xt=Symbol(),Ss=new WeakMap,vt=class{constructor(s,t,e){if(this._$cssResult$=!0,e!==Xt)throw Error("CSSResult is not constructable. Use `unsafeCSS` or `css` instead.");this.cssText=s,this.t=t}get styleSheet(){let s=this.o,t=this.t;if(Mt&&s===void 0){let e=t!==void 0&&t.length===1;e&&(s=Ss.get(t)),s===void 0&&((this.o=s=new CSSStyleSheet).replaceSync(this.cssText),e&&Ss.set(t,s))}return s}toString(){return this.cssText}},Es=r=>new vt(typeof r=="string"?r:r+"",void 0,Xt),A=(r,...s)=>{let t=r.length===1?r[0]:s.reduce((e,i,n)=>e+(o=>{if(o._$cssResult$===!0)return o.cssText;if(typeof o=="number")return o;throw Error("Value passed to 'css' function must be a 'css' function result: "+o+". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.")})(i)+r[n+1],r[0]);return new vt(t,r,Xt)},As=(r,s)=>{if(Mt)r.adoptedStyleSheets=s.map(t=>t instanceof CSSStyleSheet?t:t.styleSheet);else for(let t of s){let e=document.createElement("style"),i=Ct.litNonce;i!==void 0&&e.setAttribute("nonce",i),e.textContent=t.cssText,r.appendChild(e)}},te=Mt?r=>r:r=>r instanceof CSSStyleSheet?(s=>{let t="";for(let e of s.cssRules)t+=e.cssText;return Es(t)})(r):r;var{is:Vi,defineProperty:ji,getOwnPropertyDescriptor:zi,getOwnPropertyNames:Bi,getOwnPropertySymbols:Fi,getPrototypeOf:Wi}=Object,Tt=globalThis,Cs=Tt.trustedTypes,Ki=Cs?Cs.emptyScript:"",Zi=Tt.reactiveElementPolyfillSupport,bt=(r,s)=>r,xt={toAttribute(r,s){switch(s){case Boolean:r=r?Ki:null;break;case Object:case Array:r=r==null?r:JSON.stringify(r)}return r},fromAttribute(r,s){let t=r;switch(s){case Boolean:t=r!==null;break;case Number:t=r===null?null:Number(r);break;case Object:case Array:try{t=JSON.parse(r)}catch{t=null}}return t}},Rt=(r,s)=>!Vi(r,s),Ms={attribute:!0,type:String,converter:xt,reflect:!1,useDefault:!1,hasChanged:Rt};Symbol.metadata??=Symbol("metadata"),Tt.litPropertyMetadata??=new WeakMap;var j=class extends HTMLElement{static addInitializer(s){this._$Ei(),(this.l??=[]).push(s)}static get observedAttributes(){return this.finalize(),this._$Eh&&[...this._$Eh.keys()]}static createProperty(s,t=Ms){if(t.state&&(t.attribute=!1),this._$Ei(),this.prototype.hasOwnProperty(s)&&((t=Object.create(t)).wrapped=!0),this.elementProperties.set(s,t),!t.noAccessor){let e=Symbol(),i=this.getPropertyDescriptor(s,e,t);i!==void 0&&ji(this.prototype,s,i)}}static getPropertyDescriptor(s,t,e){let{get:i,set:n}=zi(this.prototype,s)??{get(){return this[t]},set(o){this[t]=o}};return{get:i,set(o){let a=i?.call(this);n?.call(this,o),this.requestUpdate(s,a,e)},configurable:!0,enumerable:!0}}static getPropertyOptions(s){return this.elementProperties.get(s)??Ms}static _$Ei(){if(this.hasOwnProperty(bt("elementProperties")))return;let s=Wi(this);s.finalize(),s.l!==void 0&&(this.l=[...s.l]),this.elementProperties=new Map(s.elementProperties)}static finalize(){if(this.hasOwnProperty(bt("finalized")))return;if(this.finalized=!0,this._$Ei(),this.hasOwnProperty(bt("properties"))){let t=this.properties,e=[...Bi(t),...Fi(t)];for(let i of e)this.createProperty(i,t[i])}let s=this[Symbol.metadata];if(s!==null){let t=litPropertyMetadata.get(s);if(t!==void 0)for(let[e,i]of t)this.elementProperties.set(e,i)}this._$Eh=new Map;for(let[t,e]of this.elementProperties){let i=this._$Eu(t,e);i!==void 0&&this._$Eh.set(i,t)}this.elementStyles=this.finalizeStyles(this.styles)}static finalizeStyles(s){let t=[];if(Array.isArray(s)){let e=new Set(s.flat(1/0).reverse());for(let i of e)t.unshift(te(i))}else s!==void 0&&t.push(te(s));return t}static _$Eu(s,t){let e=t.attribute;return e===!1?void 0:typeof e=="string"?e:typeof s=="string"?s.toLowerCase():void 0}constructor(){super(),this._$Ep=void 0,this.isUpdatePending=!1,this.hasUpdated=!1,this._$Em=null,this._$Ev()}_$Ev(){this._$ES=new Promise(s=>this.enableUpdating=s),this._$AL=new Map,this._$E_(),this.requestUpdate(),this.constructor.l?.forEach(s=>s(this))}addController(s){(this._$EO??=new Set).add(s),this.renderRoot!==void 0&&this.isConnected&&s.hostConnected?.()}removeController(s){this._$EO?.delete(s)}_$E_(){let s=new Map,t=this.constructor.elementProperties;for(let e of t.keys())this.hasOwnProperty(e)&&(s.set(e,this[e]),delete this[e]);s.size>0&&(this._$Ep=s)}createRenderRoot(){let s=this.shadowRoot??this.attachShadow(this.constructor.shadowRootOptions);return As(s,this.constructor.elementStyles),s}connectedCallback(){this.renderRoot??=this.createRenderRoot(),this.enableUpdating(!0),this._$EO?.forEach(s=>s.hostConnected?.())}enableUpdating(s){}disconnectedCallback(){this._$EO?.forEach(s=>s.hostDisconnected?.())}attributeChangedCallback(s,t,e){this._$AK(s,e)}_$ET(s,t){let e=this.constructor.elementProperties.get(s),i=this.constructor._$Eu(s,e);if(i!==void 0&&e.reflect===!0){let n=(e.converter?.toAttribute!==void 0?e.converter:xt).toAttribute(t,e.type);this._$Em=s,n==null?this.removeAttribute(i):this.setAttribute(i,n),this._$Em=null}}_$AK(s,t){let e=this.constructor,i=e._$Eh.get(s);if(i!==void 0&&this._$Em!==i){let n=e.getPropertyOptions(i),o=typeof n.converter=="function"?{fromAttribute:n.converter}:n.converter?.fromAttribute!==void 0?n.converter:xt;this._$Em=i;let a=o.fromAttribute(t,n.type);this[i]=a??this._$Ej?.get(i)??a,this._$Em=null}}requestUpdate(s,t,e,i=!1,n){if(s!==void 0){let o=this.constructor;if(i===!1&&(n=this[s]),e??=o.getPropertyOptions(s),!((e.hasChanged??Rt)(n,t)||e.useDefault&&e.reflect&&n===this._$Ej?.get(s)&&!this.hasAttribute(o._$Eu(s,e))))return;this.C(s,t,e)}this.isUpdatePending===!1&&(this._$ES=this._$EP())}C(s,t,{useDefault:e,reflect:i,wrapped:n},o){e&&!(this._$Ej??=new Map).has(s)&&(this._$Ej.set(s,o??t??this[s]),n!==!0||o!==void 0)||(this._$AL.has(s)||(this.hasUpdated||e||(t=void 0),this._$AL.set(s,t)),i===!0&&this._$Em!==s&&(this._$Eq??=new Set).add(s))}async _$EP(){this.isUpdatePending=!0;try{await this._$ES}catch(t){Promise.reject(t)}let s=this.scheduleUpdate();return s!=null&&await s,!this.isUpdatePending}scheduleUpdate(){return this.performUpdate()}performUpdate(){if(!this.isUpdatePending)return;if(!this.hasUpdated){if(this.renderRoot??=this.createRenderRoot(),this._$Ep){for(let[i,n]of this._$Ep)this[i]=n;this._$Ep=void 0}let e=this.constructor.elementProperties;if(e.size>0)for(let[i,n]of e){let{wrapped:o}=n,a=this[i];o!==!0||this._$AL.has(i)||a===void 0||this.C(i,void 0,n,a)}}let s=!1,t=this._$AL;try{s=this.shouldUpdate(t),s?(this.willUpdate(t),this._$EO?.forEach(e=>e.hostUpdate?.()),this.update(t)):this._$EM()}catch(e){throw s=!1,this._$EM(),e}s&&this._$AE(t)}willUpdate(s){}_$AE(s){this._$EO?.forEach(t=>t.hostUpdated?.()),this.hasUpdated||(this.hasUpdated=!0,this.firstUpdated(s)),this.updated(s)}_$EM(){this._$AL=new Map,this.isUpdatePending=!1}get updateComplete(){return this.getUpdateComplete()}getUpdateComplete(){return this._$ES}shouldUpdate(s){return!0}update(s){this._$Eq&&=this._$Eq.forEach(t=>this._$ET(t,this[t])),this._$EM()}updated(s){}firstUpdated(s){}};j.elementStyles=[],j.shadowRootOptions={mode:"open"},j[bt("elementProperties")]=new Map,j[bt("finalized")]=new Map,Zi?.({ReactiveElement:j}),(Tt.reactiveElementVersions??=[]).push("2.1.2");var se=globalThis,Ts=r=>r,Lt=se.trustedTypes,Rs=Lt?Lt.createPolicy("lit-html",{createHTML:r=>r}):void 0,re="$lit$",z=`lit$${Math.random().toFixed(9).slice(2)}$`,ie="?"+z,Yi=`<${ie}>`,X=document,wt=()=>X.createComment(""),_t=r=>r===null||typeof r!="object"&&typeof r!="function",ne=Array.isArray,Us=r=>ne(r)||typeof r?.[Symbol.iterator]=="function",ee=`[ 	
-\f\r]`,$t=/<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g,Ls=/-->/g,Hs=/>/g,Q=RegExp(`>|${ee}(?:([^\\s"'>=/]+)(${ee}*=${ee}*(?:[^ 	
-\f\r"'\`<>=]|("|')|))|$)`,"g"),Is=/'/g,Ps=/"/g,qs=/^(?:script|style|textarea|title)$/i,oe=r=>(s,...t)=>({_$litType$:r,strings:s,values:t}),d=oe(1),Os=oe(2),Un=oe(3),D=Symbol.for("lit-noChange"),u=Symbol.for("lit-nothing"),Ds=new WeakMap,J=X.createTreeWalker(X,129);function Ns(r,s){if(!ne(r)||!r.hasOwnProperty("raw"))throw Error("invalid template strings array");return Rs!==void 0?Rs.createHTML(s):s}var Vs=(r,s)=>{let t=r.length-1,e=[],i,n=s===2?"<svg>":s===3?"<math>":"",o=$t;for(let a=0;a<t;a++){let l=r[a],m,p,h=-1,I=0;for(;I<l.length&&(o.lastIndex=I,p=o.exec(l),p!==null);)I=o.lastIndex,o===$t?p[1]==="!--"?o=Ls:p[1]!==void 0?o=Hs:p[2]!==void 0?(qs.test(p[2])&&(i=RegExp("</"+p[2],"g")),o=Q):p[3]!==void 0&&(o=Q):o===Q?p[0]===">"?(o=i??$t,h=-1):p[1]===void 0?h=-2:(h=o.lastIndex-p[2].length,m=p[1],o=p[3]===void 0?Q:p[3]==='"'?Ps:Is):o===Ps||o===Is?o=Q:o===Ls||o===Hs?o=$t:(o=Q,i=void 0);let k=o===Q&&r[a+1].startsWith("/>")?" ":"";n+=o===$t?l+Yi:h>=0?(e.push(m),l.slice(0,h)+re+l.slice(h)+z+k):l+z+(h===-2?a:k)}return[Ns(r,n+(r[t]||"<?>")+(s===2?"</svg>":s===3?"</math>":"")),e]},kt=class r{constructor({strings:s,_$litType$:t},e){let i;this.parts=[];let n=0,o=0,a=s.length-1,l=this.parts,[m,p]=Vs(s,t);if(this.el=r.createElement(m,e),J.currentNode=this.el.content,t===2||t===3){let h=this.el.content.firstChild;h.replaceWith(...h.childNodes)}for(;(i=J.nextNode())!==null&&l.length<a;){if(i.nodeType===1){if(i.hasAttributes())for(let h of i.getAttributeNames())if(h.endsWith(re)){let I=p[o++],k=i.getAttribute(h).split(z),W=/([.?@])?(.*)/.exec(I);l.push({type:1,index:n,name:W[2],strings:k,ctor:W[1]==="."?It:W[1]==="?"?Pt:W[1]==="@"?Dt:et}),i.removeAttribute(h)}else h.startsWith(z)&&(l.push({type:6,index:n}),i.removeAttribute(h));if(qs.test(i.tagName)){let h=i.textContent.split(z),I=h.length-1;if(I>0){i.textContent=Lt?Lt.emptyScript:"";for(let k=0;k<I;k++)i.append(h[k],wt()),J.nextNode(),l.push({type:2,index:++n});i.append(h[I],wt())}}}else if(i.nodeType===8)if(i.data===ie)l.push({type:2,index:n});else{let h=-1;for(;(h=i.data.indexOf(z,h+1))!==-1;)l.push({type:7,index:n}),h+=z.length-1}n++}}static createElement(s,t){let e=X.createElement("template");return e.innerHTML=s,e}};function tt(r,s,t=r,e){if(s===D)return s;let i=e!==void 0?t._$Co?.[e]:t._$Cl,n=_t(s)?void 0:s._$litDirective$;return i?.constructor!==n&&(i?._$AO?.(!1),n===void 0?i=void 0:(i=new n(r),i._$AT(r,t,e)),e!==void 0?(t._$Co??=[])[e]=i:t._$Cl=i),i!==void 0&&(s=tt(r,i._$AS(r,s.values),i,e)),s}var Ht=class{constructor(s,t){this._$AV=[],this._$AN=void 0,this._$AD=s,this._$AM=t}get parentNode(){return this._$AM.parentNode}get _$AU(){return this._$AM._$AU}u(s){let{el:{content:t},parts:e}=this._$AD,i=(s?.creationScope??X).importNode(t,!0);J.currentNode=i;let n=J.nextNode(),o=0,a=0,l=e[0];for(;l!==void 0;){if(o===l.index){let m;l.type===2?m=new lt(n,n.nextSibling,this,s):l.type===1?m=new l.ctor(n,l.name,l.strings,this,s):l.type===6&&(m=new Ut(n,this,s)),this._$AV.push(m),l=e[++a]}o!==l?.index&&(n=J.nextNode(),o++)}return J.currentNode=X,i}p(s){let t=0;for(let e of this._$AV)e!==void 0&&(e.strings!==void 0?(e._$AI(s,e,t),t+=e.strings.length-2):e._$AI(s[t])),t++}},lt=class r{get _$AU(){return this._$AM?._$AU??this._$Cv}constructor(s,t,e,i){this.type=2,this._$AH=u,this._$AN=void 0,this._$AA=s,this._$AB=t,this._$AM=e,this.options=i,this._$Cv=i?.isConnected??!0}get parentNode(){let s=this._$AA.parentNode,t=this._$AM;return t!==void 0&&s?.nodeType===11&&(s=t.parentNode),s}get startNode(){return this._$AA}get endNode(){return this._$AB}_$AI(s,t=this){s=tt(this,s,t),_t(s)?s===u||s==null||s===""?(this._$AH!==u&&this._$AR(),this._$AH=u):s!==this._$AH&&s!==D&&this._(s):s._$litType$!==void 0?this.$(s):s.nodeType!==void 0?this.T(s):Us(s)?this.k(s):this._(s)}O(s){return this._$AA.parentNode.insertBefore(s,this._$AB)}T(s){this._$AH!==s&&(this._$AR(),this._$AH=this.O(s))}_(s){this._$AH!==u&&_t(this._$AH)?this._$AA.nextSibling.data=s:this.T(X.createTextNode(s)),this._$AH=s}$(s){let{values:t,_$litType$:e}=s,i=typeof e=="number"?this._$AC(s):(e.el===void 0&&(e.el=kt.createElement(Ns(e.h,e.h[0]),this.options)),e);if(this._$AH?._$AD===i)this._$AH.p(t);else{let n=new Ht(i,this),o=n.u(this.options);n.p(t),this.T(o),this._$AH=n}}_$AC(s){let t=Ds.get(s.strings);return t===void 0&&Ds.set(s.strings,t=new kt(s)),t}k(s){ne(this._$AH)||(this._$AH=[],this._$AR());let t=this._$AH,e,i=0;for(let n of s)i===t.length?t.push(e=new r(this.O(wt()),this.O(wt()),this,this.options)):e=t[i],e._$AI(n),i++;i<t.length&&(this._$AR(e&&e._$AB.nextSibling,i),t.length=i)}_$AR(s=this._$AA.nextSibling,t){for(this._$AP?.(!1,!0,t);s!==this._$AB;){let e=Ts(s).nextSibling;Ts(s).remove(),s=e}}setConnected(s){this._$AM===void 0&&(this._$Cv=s,this._$AP?.(s))}},et=class{get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}constructor(s,t,e,i,n){this.type=1,this._$AH=u,this._$AN=void 0,this.element=s,this.name=t,this._$AM=i,this.options=n,e.length>2||e[0]!==""||e[1]!==""?(this._$AH=Array(e.length-1).fill(new String),this.strings=e):this._$AH=u}_$AI(s,t=this,e,i){let n=this.strings,o=!1;if(n===void 0)s=tt(this,s,t,0),o=!_t(s)||s!==this._$AH&&s!==D,o&&(this._$AH=s);else{let a=s,l,m;for(s=n[0],l=0;l<n.length-1;l++)m=tt(this,a[e+l],t,l),m===D&&(m=this._$AH[l]),o||=!_t(m)||m!==this._$AH[l],m===u?s=u:s!==u&&(s+=(m??"")+n[l+1]),this._$AH[l]=m}o&&!i&&this.j(s)}j(s){s===u?this.element.removeAttribute(this.name):this.element.setAttribute(this.name,s??"")}},It=class extends et{constructor(){super(...arguments),this.type=3}j(s){this.element[this.name]=s===u?void 0:s}},Pt=class extends et{constructor(){super(...arguments),this.type=4}j(s){this.element.toggleAttribute(this.name,!!s&&s!==u)}},Dt=class extends et{constructor(s,t,e,i,n){super(s,t,e,i,n),this.type=5}_$AI(s,t=this){if((s=tt(this,s,t,0)??u)===D)return;let e=this._$AH,i=s===u&&e!==u||s.capture!==e.capture||s.once!==e.once||s.passive!==e.passive,n=s!==u&&(e===u||i);i&&this.element.removeEventListener(this.name,this,e),n&&this.element.addEventListener(this.name,this,s),this._$AH=s}handleEvent(s){typeof this._$AH=="function"?this._$AH.call(this.options?.host??this.element,s):this._$AH.handleEvent(s)}},Ut=class{constructor(s,t,e){this.element=s,this.type=6,this._$AN=void 0,this._$AM=t,this.options=e}get _$AU(){return this._$AM._$AU}_$AI(s){tt(this,s)}},js={M:re,P:z,A:ie,C:1,L:Vs,R:Ht,D:Us,V:tt,I:lt,H:et,N:Pt,U:Dt,B:It,F:Ut},Gi=se.litHtmlPolyfillSupport;Gi?.(kt,lt),(se.litHtmlVersions??=[]).push("3.3.3");var zs=(r,s,t)=>{let e=t?.renderBefore??s,i=e._$litPart$;if(i===void 0){let n=t?.renderBefore??null;e._$litPart$=i=new lt(s.insertBefore(wt(),n),n,void 0,t??{})}return i._$AI(r),i};var ae=globalThis,_=class extends j{constructor(){super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRenderRoot(){let s=super.createRenderRoot();return this.renderOptions.renderBefore??=s.firstChild,s}update(s){let t=this.render();this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),super.update(s),this._$Do=zs(t,this.renderRoot,this.renderOptions)}connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}render(){return D}};_._$litElement$=!0,_.finalized=!0,ae.litElementHydrateSupport?.({LitElement:_});var Qi=ae.litElementPolyfillSupport;Qi?.({LitElement:_});(ae.litElementVersions??=[]).push("4.2.2");var Ji={attribute:!0,type:String,converter:xt,reflect:!1,hasChanged:Rt},Xi=(r=Ji,s,t)=>{let{kind:e,metadata:i}=t,n=globalThis.litPropertyMetadata.get(i);if(n===void 0&&globalThis.litPropertyMetadata.set(i,n=new Map),e==="setter"&&((r=Object.create(r)).wrapped=!0),n.set(t.name,r),e==="accessor"){let{name:o}=t;return{set(a){let l=s.get.call(this);s.set.call(this,a),this.requestUpdate(o,l,r,!0,a)},init(a){return a!==void 0&&this.C(o,void 0,r,a),a}}}if(e==="setter"){let{name:o}=t;return function(a){let l=this[o];s.call(this,a),this.requestUpdate(o,l,r,!0,a)}}throw Error("Unsupported decorator location: "+e)};function b(r){return(s,t)=>typeof t=="object"?Xi(r,s,t):((e,i,n)=>{let o=i.hasOwnProperty(n);return i.constructor.createProperty(n,e),o?Object.getOwnPropertyDescriptor(i,n):void 0})(r,s,t)}function w(r){return b({...r,state:!0,attribute:!1})}var Bs={"card.name":"Audit trail","card.description":"Who changed what, when and why: a timeline of every recorded change with its cause, replay and the causation chain.","card.suggestion":"Audit trail of this entity","card.no_entities":"Choose entities or a target to show their audit trail.","card.loading":"Loading…","card.error":"Could not load the audit trail: {message}","card.live":"Live","card.replay_at":"At {time}","card.state_for":"for {duration}","card.state_for_approx":"for at least {duration}","card.not_recorded":"Not recorded ({reason})","card.did_not_exist":"Did not exist","card.no_changes":"No changes in this window.","card.changes":"Changes","card.more":"Load more","card.dense":"{count} changes","editor.entities":"Entities","editor.target":"Target (areas, devices, labels)","editor.hours_to_show":"Hours to show","editor.title":"Title","integrity.ok":"Log verified: {checked} rows intact","integrity.bad":"Log integrity problem at row {seq} ({reason})","integrity.pending":"Log not verified yet","replay.play":"Play","replay.pause":"Pause","replay.prev":"Previous change","replay.next":"Next change","replay.live":"Go live","replay.speed":"Speed","replay.jump":"Jump to time","replay.cursor":"Replay cursor","why.title":"Why?","why.open":"Why?","why.root":"Root cause","why.trace_link":"Open the automation's trace","why.trace_gone":"Home Assistant no longer keeps the trace of this run","why.loading":"Following the chain…","why.run":"Run of {name}","why.action":"Action {service}","why.user":"By {name}","why.device":"Device {name}","change.attributes":"attributes changed","change.added":"added","change.removed":"removed","cause.user":"User","cause.unknown_user":"Unknown user","cause.automation":"Automation","cause.script":"Script","cause.action":"Action","cause.entity":"Entity","cause.device":"Device","cause.system":"System","cause.unobserved":"Not observed","cause.unknown":"Unknown cause","cause.via":"via {via}","cause.low":"low confidence","gap.not_running":"Home Assistant was not running","gap.unclean_shutdown":"Home Assistant stopped unexpectedly","gap.queue_full":"changes came faster than they could be written","gap.write_failed":"the log could not be written","reason.initial":"first recorded state","reason.context_reused":"context reused","reason.parent_not_seen":"cause started before Audit Trail listened","reason.appeared_while_not_observed":"changed while nobody was watching","panel.title":"Audit Trail","panel.entities":"Entities","panel.areas":"Areas","panel.range":"Range","panel.from":"From","panel.to":"To","panel.apply":"Show","panel.filter_kind":"Cause","panel.filter_actor":"Actor","panel.all":"All","panel.activity":"Activity by actor","panel.activity_total":"{total} changes","panel.diff":"Difference between two instants","panel.diff_run":"Compare","panel.diff_none":"Nothing differs.","panel.diff_transitions":"{count} transitions","panel.verify":"Verify the log","panel.verify_ok":"Chain intact: {checked} rows checked","panel.verify_bad":"Chain broken at row {seq}: {reason} ({checked} rows checked)","panel.export":"Export","panel.export_sha":"SHA-256 of {file}: {sha}","panel.export_sha_mismatch":"the file received does not match this SHA-256","panel.export_failed":"Export failed (HTTP {status})","panel.search":"Filter entities","panel.selected":"{count} selected","error.unauthorized":"You may not read these entities.","error.unknown_entity":"Unknown entity."};var tn={"common.close":"ui.common.close","common.cancel":"ui.common.cancel","common.refresh":"ui.common.refresh","replay.play":"ui.components.media-browser.play"},en=(r,s)=>s?r.replace(/\{(\w+)\}/g,(t,e)=>e in s?String(s[e]):t):r,st=r=>(s,t)=>{let e=tn[s];if(e&&r){let n=r(e,t);if(n)return n}let i=Bs[s];return i!==void 0?en(i,t):s.includes(".")?s.slice(s.indexOf(".")+1).replace(/_/g," "):s},Fs=(r,s,t)=>{let e=s.split(".",1)[0];return r?.(`component.${e}.entity_component._.state.${t}`)||t};var St=r=>r==null?[]:Array.isArray(r)?r:[r],sn=r=>!r.hidden&&!r.entity_category,Ot=(r,s,t)=>{let e=new Set(r??[]);for(let p of St(s?.entity_id))e.add(p);let i=new Set(St(s?.label_id)),n=p=>p?.some(h=>i.has(h))??!1,o=new Set(St(s?.device_id)),a=new Set(St(s?.area_id));for(let p of Object.values(t.devices??{}))n(p.labels)&&o.add(p.id);for(let p of Object.values(t.areas??{}))n(p.labels)&&a.add(p.area_id);let l=new Set(Object.values(t.devices??{}).filter(p=>p.area_id&&a.has(p.area_id)).map(p=>p.id)),m=[];for(let p of Object.values(t.entities??{})){if(!sn(p))continue;let h=p.device_id??"";(n(p.labels)||p.area_id!=null&&a.has(p.area_id)||o.has(h)||p.area_id==null&&l.has(h))&&m.push(p.entity_id)}for(let p of m.sort())e.add(p);return[...e]};var dt="audit-trail-card",le=24,ce=24*366,rn=/^[a-z0-9_]+\.[a-z0-9_]+$/,K=class extends Error{},Ws=r=>{if(typeof r!="object"||r===null)throw new K("Invalid configuration");let s=r,t=s.entities??[];if(!Array.isArray(t)||t.some(n=>typeof n!="string"||!rn.test(n)))throw new K("entities must be a list of entity ids (like light.kitchen)");let e=s.hours_to_show??le;if(typeof e!="number"||!Number.isFinite(e)||e<=0||e>ce)throw new K(`hours_to_show must be a number of hours between 0 and ${ce}`);if(s.title!==void 0&&typeof s.title!="string")throw new K("title must be text");let i;if(s.target!==void 0&&s.target!==null){if(typeof s.target!="object")throw new K("target must be a target (area_id, device_id, label_id, entity_id)");let n=s.target;for(let o of["area_id","device_id","label_id","entity_id"]){let a=n[o];if(a!==void 0&&typeof a!="string"&&!(Array.isArray(a)&&a.every(l=>typeof l=="string")))throw new K(`target.${o} must be an id or a list of ids`)}i=n}return{...s,entities:t,hours_to_show:e,...i?{target:i}:{}}},Ks=r=>({schema:[{name:"title",selector:{text:{}}},{name:"entities",selector:{entity:{multiple:!0}}},{name:"target",selector:{target:{}}},{name:"hours_to_show",selector:{number:{min:1,max:ce,step:1,mode:"box",unit_of_measurement:"h"}}}],computeLabel:s=>r(`editor.${s.name}`)}),nn=["light","switch","lock","cover","climate","input_boolean","binary_sensor","fan","media_player"],Zs=(r,s=3)=>{let t=Object.values(r).sort((n,o)=>Date.parse(o.last_changed)-Date.parse(n.last_changed)),e=t.filter(n=>nn.includes(n.entity_id.split(".",1)[0])),i=(e.length?e:t).slice(0,s).map(n=>n.entity_id);return{type:`custom:${dt}`,entities:i,hours_to_show:le}},Ys=(r,s,t)=>r[s]?{label:t,config:{type:`custom:${dt}`,entities:[s],hours_to_show:le}}:null;var on=(r,s,t)=>r.time_zone==="server"?s:t??Intl.DateTimeFormat().resolvedOptions().timeZone,an=r=>{if(r.time_format==="12")return!0;if(r.time_format==="24")return!1;let s=r.time_format==="system"?void 0:r.language,t=new Date(Date.UTC(2023,0,1,22)).toLocaleString(s,{hour:"numeric",timeZone:"UTC"});return/10/.test(t)},Qs=(r,s,t)=>({language:r.language||"en",timeZone:on(r,s,t),hour12:an(r)}),Gs=new Map,pe=(r,s)=>{let t=`${r.language}|${r.timeZone}|${r.hour12}|${JSON.stringify(s)}`,e=Gs.get(t);return e||(e=new Intl.DateTimeFormat(r.language,{...s,timeZone:r.timeZone,hour12:r.hour12}),Gs.set(t,e)),e},Vt=(r,s,t=!0)=>pe(s,{hour:"numeric",minute:"2-digit",...t?{second:"2-digit"}:{}}).format(r),B=(r,s,t=!0)=>pe(s,{year:"numeric",month:"short",day:"numeric",hour:"numeric",minute:"2-digit",...t?{second:"2-digit"}:{}}).format(r),Js=(r,s)=>pe(s,{month:"short",day:"numeric"}).format(r),Xs=r=>{let s=Math.max(0,Math.floor(r/1e3)),t=[[86400,"d"],[3600,"h"],[60,"min"],[1,"s"]],e=t.findIndex(([m])=>s>=m);if(e<0)return"0 s";let[i,n]=t[e],o=Math.floor(s/i),a=t[e+1],l=a?Math.floor((s-o*i)/a[0]):0;return l&&a?`${o} ${n} ${l} ${a[1]}`:`${o} ${n}`},Nt=(r,s)=>{let t=new Intl.DateTimeFormat("en-US",{timeZone:s,hourCycle:"h23",year:"numeric",month:"numeric",day:"numeric",hour:"numeric",minute:"numeric",second:"numeric"}).formatToParts(r),e=n=>Number(t.find(o=>o.type===n)?.value??0);return Date.UTC(e("year"),e("month")-1,e("day"),e("hour")%24,e("minute"),e("second"))-Math.floor(r/1e3)*1e3},Et=r=>String(r).padStart(2,"0"),pt=(r,s)=>{let t=new Date(r+Nt(r,s));return`${t.getUTCFullYear()}-${Et(t.getUTCMonth()+1)}-${Et(t.getUTCDate())}T${Et(t.getUTCHours())}:${Et(t.getUTCMinutes())}:${Et(t.getUTCSeconds())}`},ut=(r,s)=>{let t=/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(r);if(!t)return NaN;let e=Date.UTC(+t[1],+t[2]-1,+t[3],+t[4],+t[5],+(t[6]??0)),i=e-Nt(e,s);return i=e-Nt(i,s),i},de=[1,5,15,30,60,120,180,360,720,1440,2880,10080].map(r=>r*6e4),tr=(r,s,t,e)=>{if(s<=r||t<1)return[];let i=de.find(l=>(s-r)/l<=t)??de[de.length-1],n=Nt(r,e),o=Math.ceil((r+n)/i)*i-n,a=[];for(;o<=s&&a.length<=t;o+=i)a.push(o);return a};var F=r=>typeof r=="string"?r:r.toISOString(),rt=r=>Object.fromEntries(Object.entries(r).filter(([,s])=>s!==void 0)),er=(r,s)=>r.callWS({type:"audit_trail/history",...rt({entity_id:s.entityIds,start:F(s.start),end:s.end===void 0?void 0:F(s.end),event_types:s.eventTypes,limit:s.limit,cursor:s.cursor??void 0,order:s.order})}),sr=(r,s,t,e)=>r.callWS({type:"audit_trail/state_at",...rt({at:F(s),entity_id:t,attributes:e})}),rr=(r,s)=>r.callWS({type:"audit_trail/trace",seq:s}),ir=(r,s)=>r.callWS({type:"audit_trail/timeline",...rt({entity_id:s.entityIds,start:F(s.start),end:s.end===void 0?void 0:F(s.end),buckets:s.buckets===void 0?void 0:cn(s.buckets),exact_limit:s.exactLimit})}),cn=r=>Math.min(4e3,Math.max(10,Math.round(r))),nr=(r,s,t)=>r.callWS({type:"audit_trail/activity",...rt({start:F(s),end:t===void 0?void 0:F(t)})});var or=(r,s,t,e)=>r.callWS({type:"audit_trail/diff",...rt({start:F(s),end:F(t),entity_id:e})}),ar=(r,s)=>r.callWS({type:"audit_trail/verify",...rt({from_seq:s})}),cr=(r,s,t)=>r.callWS({type:"trace/contexts",...rt({domain:s,item_id:t})});var lr=async(r,s)=>{let t=s.afterSeq,e=null,i=!1,n=m=>{if("dropped"in m){t=Math.max(t,m.last_seq),a();return}let p=m.events.filter(h=>h.seq>t);p.length&&(t=p[p.length-1].seq,s.onEvents(p))},o=async()=>{let m={type:"audit_trail/subscribe",after_seq:t};s.entityIds&&(m.entity_id=s.entityIds);let p=await r.connection.subscribeMessage(n,m,{resubscribe:!1});i?p().catch(()=>{}):e=p},a=async()=>{let m=e;if(e=null,m&&await m().catch(()=>{}),!i)try{await o()}catch(p){s.onError?.(p)}},l=()=>{a()};r.connection.addEventListener("ready",l);try{await o()}catch(m){throw r.connection.removeEventListener("ready",l),m}return()=>{i=!0,r.connection.removeEventListener("ready",l);let m=e;e=null,m&&m().catch(()=>{})}};var dr=async(r,s,t)=>{let e=s.split(".",1)[0];if(!t||e!=="automation"&&e!=="script")return{kind:"none"};let i=r.states[s]?.attributes.id,n=e==="automation"?typeof i=="string"?i:null:s.slice(e.length+1);if(!n)return{kind:"gone"};let o;try{o=await cr(r,e,n)}catch{return{kind:"gone"}}return Object.values(o).some(l=>l.run_id===t&&l.item_id===n)?{kind:"link",url:`/config/${e}/trace/${encodeURIComponent(n)}?run_id=${encodeURIComponent(t)}`}:{kind:"gone"}};var N=r=>Date.parse(r),ln={kind:"system",confidence:"high"},pr=r=>{switch(r.event_type){case"state_changed":case"entity_added":case"correction":return r.new_state;case"entity_removed":return null;default:return}},ur=r=>{switch(r.event_type){case"state_changed":case"correction":return r.old_state===r.new_state?"attributes":"state";case"attributes_changed":return"attributes";case"entity_added":return"added";case"entity_removed":return"removed";default:return"other"}},dn=(r,s,t)=>{let e=r.map(n=>({start:Math.max(s,N(n.start)),end:Math.min(t,N(n.end)),reason:n.reason})).filter(n=>n.end>n.start).sort((n,o)=>n.start-o.start),i=[];for(let n of e){let o=i[i.length-1];o&&n.start<=o.end?o.end=Math.max(o.end,n.end):i.push({...n})}return i},hr=(r,s)=>({time:s,state:r?.state??null,seq:r?.seq??0,cause:r?.cause??ln}),pn=(r,s)=>{let t=[hr(r.initial,s)];for(let e of r.events??[]){let i=pr(e);i!==void 0&&t[t.length-1].state!==i&&t.push({time:N(e.time),state:i,seq:e.seq,cause:e.cause})}return t},un=(r,s)=>r.map((t,e)=>({start:t.time,end:r[e+1]?.time??s,kind:t.state===null?"none":"state",state:t.state})),mr=(r,s,t,e)=>{let i=[],n=r?.state??null,o=t;for(let a of s)a.start>o&&i.push({start:o,end:a.start,kind:n===null?"none":"state",state:n}),i.push({start:Math.max(o,a.start),end:a.end,kind:"dense",state:a.state,count:a.count}),n=a.state,o=a.end;return o<e&&i.push({start:o,end:e,kind:n===null?"none":"state",state:n}),i},ue=(r,s)=>{let t=[];for(let e of r){let i=e.start;for(let n of s)n.end<=i||n.start>=e.end||(n.start>i&&t.push({...e,start:i,end:n.start}),i=Math.min(e.end,n.end));i<e.end&&t.push({...e,start:i})}for(let e of s)t.push({start:e.start,end:e.end,kind:"gap",state:null,reason:e.reason});return t.sort((e,i)=>e.start-i.start||(e.kind==="gap"?-1:1)),hn(t.filter(e=>e.end>e.start))},hn=r=>{let s=[];for(let t of r){let e=s[s.length-1];e&&e.end===t.start&&e.kind===t.kind&&e.state===t.state&&t.kind!=="dense"&&t.kind!=="gap"?e.end=t.end:s.push({...t})}return s},mn=r=>({start:N(r.start),end:N(r.end),count:r.count,state:r.state,seq:r.last_seq,cause:r.cause}),he=(r,s,t,e,i)=>{let n=dn(t,e,i);if(s.exact){let l=pn(s,e),m=(s.events??[]).filter(p=>p.event_type!=="checkpoint").map(p=>({time:N(p.time),seq:p.seq,kind:ur(p),cause:p.cause,count:1,event:p}));return{entityId:r,exact:!0,start:e,end:i,initial:s.initial,points:l,marks:m,gaps:n,buckets:[],segments:ue(un(l,i),n)}}let o=(s.buckets??[]).map(mn).sort((l,m)=>l.start-m.start),a=o.map(l=>({time:l.end,seq:l.seq,kind:"bucket",cause:l.cause,count:l.count}));return{entityId:r,exact:!1,start:e,end:i,initial:s.initial,points:[hr(s.initial,e)],marks:a,gaps:n,buckets:o,segments:ue(mr(s.initial,o,e,i),n)}},fr=(r,s,t)=>{let e=new Set(r.marks.map(a=>a.seq)),i=s.filter(a=>a.entity_id===r.entityId&&!e.has(a.seq));if(!r.exact){let a=[...r.buckets];for(let m of i){let p=N(m.time),h=pr(m);a.push({start:p,end:p,count:1,state:h===void 0?a[a.length-1]?.state??r.initial?.state??null:h,seq:m.seq,cause:m.cause})}let l=[...r.marks,...i.map(m=>({time:N(m.time),seq:m.seq,kind:ur(m),cause:m.cause,count:1,event:m}))];return{...r,end:t,buckets:a,marks:l,segments:ue(mr(r.initial,a,r.start,t),r.gaps)}}let n={initial:r.initial,exact:!0,events:[...r.marks.flatMap(a=>a.event?[a.event]:[]),...i]},o=r.gaps.map(a=>({start:new Date(a.start).toISOString(),end:new Date(a.end).toISOString(),reason:a.reason,seq:0}));return he(r.entityId,n,o,r.start,t)};var gr=[1,10,60,600,3600],jt=r=>({t:r,wall:r,playing:!1,speed:1,live:!0}),mt=(r,s)=>{if(r.live)return s;let t=r.playing?r.t+(s-r.wall)*r.speed:r.t;return Math.min(t,s)},yr=(r,s)=>!r.live&&r.playing&&r.t+(s-r.wall)*r.speed>=s,vr=(r,s)=>r.live?r:{...r,t:mt(r,s),wall:s,playing:!0},me=(r,s)=>({...r,t:mt(r,s),wall:s,playing:!1,live:!1}),br=(r,s,t)=>({...r,t:mt(r,t),wall:t,speed:s}),ht=(r,s,t)=>s>=t?{...r,t,wall:t,playing:!1,live:!0}:{...r,t:s,wall:t,playing:r.playing,live:!1},fn=(r,s,t)=>{if(t>0){for(let e of r)if(e>s)return e;return null}for(let e=r.length-1;e>=0;e--)if(r[e]<s)return r[e];return null},fe=(r,s,t,e)=>{let i=mt(r,e),n=fn(s,i,t);return n===null?t>0?ht(r,e,e):me(r,e):{...ht(r,n,e),playing:!1}};var xr=(r,s)=>{let t=0,e=r.length-1,i=-1;for(;t<=e;){let n=t+e>>1;r[n].time<=s?(i=n,t=n+1):e=n-1}return i},$r=(r,s,t)=>{let e=t&&r.initial?N(r.initial.last_changed):s.time;return{kind:"state",state:s.state,since:e,approx:!1,seq:s.seq,cause:s.cause}},wr=(r,s)=>{if(s<r.start||s>r.end)return{kind:"ask"};let t=r.gaps.find(n=>s>=n.start&&s<n.end);if(t)return{kind:"gap",reason:t.reason,start:t.start,end:t.end};if(r.exact){let n=xr(r.points,s);return $r(r,r.points[Math.max(0,n)],n<=0)}let e=xr(r.buckets.map(n=>({time:n.start})),s);if(e<0)return $r(r,r.points[0],!0);let i=r.buckets[e];return s<i.end?{kind:"ask"}:{kind:"state",state:i.state,since:i.end,approx:!0,seq:i.seq,cause:i.cause}},ge=r=>{let s=new Set;for(let t of r)for(let e of t.marks)s.add(e.time);return[...s].sort((t,e)=>t-e)};var ye=(r,s,t,e,i=8)=>{if(e<=0||t<=0)return{first:0,last:0,padTop:0,padBottom:0};let n=Math.max(0,Math.floor(r/t)-i),o=Math.min(e,Math.ceil((r+s)/t)+i);return{first:n,last:o,padTop:n*t,padBottom:(e-o)*t}},_r=(r,s,t,e=20)=>t&&r.last>=s-e,ve=(r,s)=>{let t=new Set,e=[];for(let i of[...r,...s])t.has(i.seq)||(t.add(i.seq),e.push(i));return e.sort((i,n)=>n.seq-i.seq)};var yn=100,be=36e5,V=r=>typeof r=="object"&&r!==null&&"message"in r?String(r.message):String(r),ft=class{constructor(s){y(this,"host",s);y(this,"hass");y(this,"entityIds",[]);y(this,"hours",24);y(this,"laneWidth",400);y(this,"lanes",[]);y(this,"gapsIntegrity",null);y(this,"loading",!1);y(this,"error",null);y(this,"list",[]);y(this,"nextCursor",null);y(this,"listLoading",!1);y(this,"clock",jt(Date.now()));y(this,"windowStart",0);y(this,"windowEnd",null);y(this,"selection",null);y(this,"asked",null);y(this,"unsub",null);y(this,"timer");y(this,"generation",0);y(this,"askTimer");y(this,"ticks",0);s.addController(this)}hostConnected(){this.timer=window.setInterval(()=>this.tick(),250)}hostDisconnected(){window.clearInterval(this.timer),window.clearTimeout(this.askTimer),this.stopStream()}get now(){return Date.now()}get start(){return this.windowEnd===null?Math.max(this.windowStart,this.now-this.hours*be):this.windowStart}get end(){return this.windowEnd??this.now}get cursor(){return mt(this.clock,this.now)}tick(){if(this.ticks++,yr(this.clock,this.now)&&(this.clock={...jt(this.now),speed:this.clock.speed}),this.clock.playing||this.clock.live&&this.ticks%4===0){let s=this.cursor;!this.loading&&this.lanes.length&&(s>this.end||s<this.windowStart)&&this.jump(s),this.host.requestUpdate()}}stopStream(){this.unsub?.(),this.unsub=null}async load(s,t){let e=this.hass;if(!e||!this.entityIds.length)return;let i=++this.generation;this.stopStream(),this.windowEnd=t??null,this.windowStart=s??this.end-this.hours*be,this.loading=!0,this.error=null,this.host.requestUpdate();try{let n=await ir(e,{entityIds:this.entityIds,start:new Date(this.windowStart),end:new Date(this.end),buckets:this.laneWidth});if(i!==this.generation)return;let o=Date.parse(n.start),a=Date.parse(n.end);this.lanes=this.entityIds.filter(l=>n.entities[l]).map(l=>he(l,n.entities[l],n.gaps,o,a)),this.gapsIntegrity=n.integrity,this.list=[],this.nextCursor=null,await this.loadMore(i),this.windowEnd===null&&i===this.generation&&await this.startStream(i)}catch(n){i===this.generation&&(this.error=V(n))}finally{i===this.generation&&(this.loading=!1),this.host.requestUpdate()}}async loadMore(s=this.generation){let t=this.hass;if(!(!t||this.listLoading||this.list.length&&!this.nextCursor)){this.listLoading=!0;try{let e=await er(t,{entityIds:this.entityIds,start:new Date(this.windowStart),end:new Date(this.end),order:"desc",limit:yn,cursor:this.nextCursor});if(s!==this.generation)return;this.list=ve(this.list,e.events),this.nextCursor=e.next_cursor}finally{this.listLoading=!1,this.host.requestUpdate()}}}lastSeq(){let s=this.list[0]?.seq??0;for(let t of this.lanes){s=Math.max(s,t.initial?.seq??0);for(let e of t.marks)s=Math.max(s,e.seq)}return s}async startStream(s){let t=this.hass,e=await lr(t,{entityIds:this.entityIds,afterSeq:this.lastSeq(),onEvents:i=>this.onLive(i),onError:i=>{this.error=V(i),this.host.requestUpdate()}});s!==this.generation?e():this.unsub=e}onLive(s){let t=this.now;this.lanes=this.lanes.map(i=>fr(i,s,Math.max(t,i.end)));let e=s.filter(i=>i.event_type!=="checkpoint"&&i.entity_id&&this.entityIds.includes(i.entity_id));this.list=ve(e,this.list),this.host.requestUpdate()}statesAtCursor(){let s=this.cursor,t=new Map,e=!1;for(let i of this.lanes){let n=wr(i,Math.min(s,i.end));n.kind==="ask"?this.asked&&this.asked.t===s&&i.entityId in this.asked.states?t.set(i.entityId,{kind:"server",state:this.asked.states[i.entityId]??null}):e=!0:t.set(i.entityId,n)}return e&&this.askLater(s),t}askLater(s){window.clearTimeout(this.askTimer),this.askTimer=window.setTimeout(async()=>{if(this.hass){try{let t=await sr(this.hass,new Date(s),this.entityIds,!1);this.asked={t:s,states:t.states}}catch(t){this.error=V(t)}this.host.requestUpdate()}},200)}act(s,t){let e=this.now,i=this.clock;switch(s){case"play":this.clock=vr(i.live?ht(i,this.start,e):i,e);break;case"pause":this.clock=me(i,e);break;case"speed":this.clock=br(i,t??1,e);break;case"live":this.clock=jt(e),this.windowEnd!==null&&this.load();break;case"prev":this.clock=fe(i,ge(this.lanes),-1,e);break;case"next":this.clock=fe(i,ge(this.lanes),1,e);break;case"seek":this.clock=ht(i,t??e,e);break;case"jump":this.jump(t??e);return}this.host.requestUpdate()}async jump(s){let t=this.now,e=this.hours*be/2,i=s+e>=t,n=this.clock.playing;this.clock={...ht(this.clock,s,t),playing:n},await this.load(i?t-2*e:s-e,i?null:s+e)}async select(s,t,e){this.selection={seq:s,event:t,trace:null,links:{},loading:e||!t,error:null},this.host.requestUpdate(),!(!e&&t)&&await this.loadTrace(s)}async loadTrace(s){let t=this.hass,e=this.selection;if(!(!t||!e||e.seq!==s)){e.loading=!0,this.host.requestUpdate();try{let i=await rr(t,s),n={};for(let o of i.hops)(o.hop==="automation_run"||o.hop==="script_run")&&o.run_id&&(n[o.run_id]=await dr(t,o.entity_id,o.run_id));if(this.selection?.seq!==s)return;this.selection={...e,event:e.event??i.chain[0]??null,trace:i,links:n,loading:!1}}catch(i){this.selection?.seq===s&&(this.selection={...e,loading:!1,error:V(i)})}this.host.requestUpdate()}}closeSelection(){this.selection=null,this.host.requestUpdate()}};var xe=r=>r.user_id?r.user_id:(r.kind==="automation"||r.kind==="script")&&r.entity_id?r.entity_id:null,$e=(r,s)=>{for(let t of Object.values(r))if(t.entity_id.startsWith("person.")&&t.attributes.user_id===s){let e=t.attributes.entity_picture;return typeof e=="string"?e:null}return null},vn=(r,s)=>{for(let t of Object.values(r))if(t.entity_id.startsWith("person.")&&t.attributes.user_id===s){let e=t.attributes.friendly_name;return typeof e=="string"?e:null}return null},it=(r,s)=>{let t=r[s]?.attributes.friendly_name;return typeof t=="string"&&t?t:s},bn=(r,s)=>{switch(r.kind){case"user":return r.user_name??(r.user_id?vn(s.states,r.user_id):null)??s.t("cause.unknown_user");case"automation":case"script":return r.name??(r.entity_id?it(s.states,r.entity_id):s.t(`cause.${r.kind}`));case"action":return r.service??s.t("cause.action");case"device":{let t=r.device_id?s.devices?.[r.device_id]:void 0;return t?.name_by_user??t?.name??r.platform??s.t("cause.device")}case"entity":return r.entity_id?it(s.states,r.entity_id):s.t("cause.entity");default:return s.t(`cause.${r.kind}`)}},xn=(r,s)=>{let t=[];return r.kind==="user"&&r.service&&t.push(r.service),(r.kind==="automation"||r.kind==="script")&&r.trigger&&t.push(r.trigger),r.via&&t.push(s.t("cause.via",{via:it(s.states,r.via)})),r.reason&&t.push(s.t(`reason.${r.reason}`)),t.length?t.join(" · "):null},kr=(r,s)=>({kind:r.kind,text:bn(r,s),detail:xn(r,s),picture:r.kind==="user"&&r.user_id?$e(s.states,r.user_id):null,low:r.confidence==="low",unobserved:r.kind==="unobserved",actor:xe(r)});var Sr=new Set(["off","idle","closed","locked","not_home","standby","docked","paused","disarmed","below_horizon","0"]),$n=new Set(["unavailable","unknown"]),Er=r=>r.toLowerCase().replace(/[^a-z0-9_]+/g,"_"),we=(r,s)=>r.reduceRight((t,e)=>`var(${e}, ${t})`,s),Ar=["--blue-color","--teal-color","--amber-color","--purple-color","--cyan-color","--pink-color","--lime-color","--deep-orange-color"],wn=r=>[...r].reduce((s,t)=>s*31+t.charCodeAt(0)>>>0,7),Cr=(r,s,t)=>{if(s===null)return"transparent";if($n.has(s))return we(["--history-unavailable-color","--state-unavailable-color"],"var(--disabled-text-color, #bdbdbd)");let e=r.split(".",1)[0]??"",i=Er(s),n=Sr.has(s)?"inactive":"active",o=[...t?[`--state-${e}-${Er(t)}-${i}-color`]:[],`--state-${e}-${i}-color`];return Sr.has(s)||["on","open","unlocked","home","playing","heat","cool","active"].includes(s)?(o.push(`--state-${e}-${n}-color`,`--state-${n}-color`),we(o,n==="active"?"var(--primary-color)":"var(--secondary-text-color)")):we(o,`var(${Ar[wn(s)%Ar.length]}, var(--primary-color))`)};var zt=r=>{let s=st(r.localize?.bind(r));return{hass:r,t:s,fmt:Qs(r.locale??{language:"en"},r.config?.time_zone??"UTC"),name:t=>it(r.states,t),state:(t,e)=>e===null?s("card.did_not_exist"):Fs(r.localize?.bind(r),t,e),color:(t,e)=>{let i=r.states[t]?.attributes.device_class;return Cr(t,e,typeof i=="string"?i:void 0)}}},_n=r=>r.split(/[\s._]+/).filter(Boolean).slice(0,2).map(s=>s[0].toUpperCase()).join(""),Z=(r,s,t=!1)=>{let e=kr(r,{states:s.hass.states,devices:s.hass.devices,t:s.t}),i=[e.low?s.t("cause.low"):null,e.unobserved?s.t("cause.unobserved"):null].filter(Boolean);return d`<span
-    class="chip kind-${e.kind} ${e.low?"low":""} ${e.unobserved?"unobserved":""}"
-    title=${[s.t(`cause.${e.kind}`),e.text,e.detail,...i].filter(Boolean).join(" · ")}
+var zi=Object.create;var re=Object.defineProperty;var Bi=Object.getOwnPropertyDescriptor;var Ts=(r,e)=>(e=Symbol[r])?e:Symbol.for("Symbol."+r),ct=r=>{throw TypeError(r)};var Ms=(r,e,t)=>e in r?re(r,e,{enumerable:!0,configurable:!0,writable:!0,value:t}):r[e]=t;var As=(r,e)=>re(r,"name",{value:e,configurable:!0});var R=r=>[,,,zi(r?.[Ts("metadata")]??null)],Rs=["class","method","getter","setter","accessor","field","value","get","set"],gt=r=>r!==void 0&&typeof r!="function"?ct("Function expected"):r,Fi=(r,e,t,s,i)=>({kind:Rs[r],name:e,metadata:s,addInitializer:n=>t._?ct("Already initialized"):i.push(gt(n||null))}),M=(r,e)=>Ms(e,Ts("metadata"),r[3]),c=(r,e,t,s)=>{for(var i=0,n=r[e>>1],o=n&&n.length;i<o;i++)e&1?n[i].call(t):s=n[i].call(t,s);return s},f=(r,e,t,s,i,n)=>{var o,a,d,h,p,m=e&7,P=!!(e&8),k=!!(e&16),W=m>3?r.length+1:m?P?1:2:0,ks=Rs[m+5],Ss=m>3&&(r[W-1]=[]),ji=r[W]||(r[W]=[]),q=m&&(!k&&!P&&(i=i.prototype),m<5&&(m>3||!k)&&Bi(m<4?i:{get[t](){return Es(this,n)},set[t](D){return Cs(this,n,D)}},t));m?k&&m<4&&As(n,(m>2?"set ":m>1?"get ":"")+t):As(i,t);for(var ee=s.length-1;ee>=0;ee--)h=Fi(m,t,d={},r[3],ji),m&&(h.static=P,h.private=k,p=h.access={has:k?D=>Wi(i,D):D=>t in D},m^3&&(p.get=k?D=>(m^1?Es:Ki)(D,i,m^4?n:q.get):D=>D[t]),m>2&&(p.set=k?(D,se)=>Cs(D,i,se,m^4?n:q.set):(D,se)=>D[t]=se)),a=(0,s[ee])(m?m<4?k?n:q[ks]:m>4?void 0:{get:q.get,set:q.set}:i,h),d._=1,m^4||a===void 0?gt(a)&&(m>4?Ss.unshift(a):m?k?n=a:q[ks]=a:i=a):typeof a!="object"||a===null?ct("Object expected"):(gt(o=a.get)&&(q.get=o),gt(o=a.set)&&(q.set=o),gt(o=a.init)&&Ss.unshift(o));return m||M(r,i),q&&re(i,t,q),k?m^4?n:q:i},y=(r,e,t)=>Ms(r,typeof e!="symbol"?e+"":e,t),ie=(r,e,t)=>e.has(r)||ct("Cannot "+t),Wi=(r,e)=>Object(e)!==e?ct('Cannot use the "in" operator on this value'):r.has(e),Es=(r,e,t)=>(ie(r,e,"read from private field"),t?t.call(r):e.get(r)),g=(r,e,t)=>e.has(r)?ct("Cannot add the same private member more than once"):e instanceof WeakSet?e.add(r):e.set(r,t),Cs=(r,e,t,s)=>(ie(r,e,"write to private field"),s?s.call(r,t):e.set(r,t),t),Ki=(r,e,t)=>(ie(r,e,"access private method"),t);var Ct=globalThis,Tt=Ct.ShadowRoot&&(Ct.ShadyCSS===void 0||Ct.ShadyCSS.nativeShadow)&&"adoptedStyleSheets"in Document.prototype&&"replace"in CSSStyleSheet.prototype,ne=Symbol(),Ls=new WeakMap,yt=class{constructor(e,t,s){if(this._$cssResult$=!0,s!==ne)throw Error("CSSResult is not constructable. Use `unsafeCSS` or `css` instead.");this.cssText=e,this.t=t}get styleSheet(){let e=this.o,t=this.t;if(Tt&&e===void 0){let s=t!==void 0&&t.length===1;s&&(e=Ls.get(t)),e===void 0&&((this.o=e=new CSSStyleSheet).replaceSync(this.cssText),s&&Ls.set(t,e))}return e}toString(){return this.cssText}},Hs=r=>new yt(typeof r=="string"?r:r+"",void 0,ne),E=(r,...e)=>{let t=r.length===1?r[0]:e.reduce((s,i,n)=>s+(o=>{if(o._$cssResult$===!0)return o.cssText;if(typeof o=="number")return o;throw Error("Value passed to 'css' function must be a 'css' function result: "+o+". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.")})(i)+r[n+1],r[0]);return new yt(t,r,ne)},Ps=(r,e)=>{if(Tt)r.adoptedStyleSheets=e.map(t=>t instanceof CSSStyleSheet?t:t.styleSheet);else for(let t of e){let s=document.createElement("style"),i=Ct.litNonce;i!==void 0&&s.setAttribute("nonce",i),s.textContent=t.cssText,r.appendChild(s)}},oe=Tt?r=>r:r=>r instanceof CSSStyleSheet?(e=>{let t="";for(let s of e.cssRules)t+=s.cssText;return Hs(t)})(r):r;var{is:Zi,defineProperty:Yi,getOwnPropertyDescriptor:Gi,getOwnPropertyNames:Qi,getOwnPropertySymbols:Ji,getPrototypeOf:Xi}=Object,Mt=globalThis,Ds=Mt.trustedTypes,tn=Ds?Ds.emptyScript:"",en=Mt.reactiveElementPolyfillSupport,vt=(r,e)=>r,bt={toAttribute(r,e){switch(e){case Boolean:r=r?tn:null;break;case Object:case Array:r=r==null?r:JSON.stringify(r)}return r},fromAttribute(r,e){let t=r;switch(e){case Boolean:t=r!==null;break;case Number:t=r===null?null:Number(r);break;case Object:case Array:try{t=JSON.parse(r)}catch{t=null}}return t}},Rt=(r,e)=>!Zi(r,e),Is={attribute:!0,type:String,converter:bt,reflect:!1,useDefault:!1,hasChanged:Rt};Symbol.metadata??=Symbol("metadata"),Mt.litPropertyMetadata??=new WeakMap;var j=class extends HTMLElement{static addInitializer(e){this._$Ei(),(this.l??=[]).push(e)}static get observedAttributes(){return this.finalize(),this._$Eh&&[...this._$Eh.keys()]}static createProperty(e,t=Is){if(t.state&&(t.attribute=!1),this._$Ei(),this.prototype.hasOwnProperty(e)&&((t=Object.create(t)).wrapped=!0),this.elementProperties.set(e,t),!t.noAccessor){let s=Symbol(),i=this.getPropertyDescriptor(e,s,t);i!==void 0&&Yi(this.prototype,e,i)}}static getPropertyDescriptor(e,t,s){let{get:i,set:n}=Gi(this.prototype,e)??{get(){return this[t]},set(o){this[t]=o}};return{get:i,set(o){let a=i?.call(this);n?.call(this,o),this.requestUpdate(e,a,s)},configurable:!0,enumerable:!0}}static getPropertyOptions(e){return this.elementProperties.get(e)??Is}static _$Ei(){if(this.hasOwnProperty(vt("elementProperties")))return;let e=Xi(this);e.finalize(),e.l!==void 0&&(this.l=[...e.l]),this.elementProperties=new Map(e.elementProperties)}static finalize(){if(this.hasOwnProperty(vt("finalized")))return;if(this.finalized=!0,this._$Ei(),this.hasOwnProperty(vt("properties"))){let t=this.properties,s=[...Qi(t),...Ji(t)];for(let i of s)this.createProperty(i,t[i])}let e=this[Symbol.metadata];if(e!==null){let t=litPropertyMetadata.get(e);if(t!==void 0)for(let[s,i]of t)this.elementProperties.set(s,i)}this._$Eh=new Map;for(let[t,s]of this.elementProperties){let i=this._$Eu(t,s);i!==void 0&&this._$Eh.set(i,t)}this.elementStyles=this.finalizeStyles(this.styles)}static finalizeStyles(e){let t=[];if(Array.isArray(e)){let s=new Set(e.flat(1/0).reverse());for(let i of s)t.unshift(oe(i))}else e!==void 0&&t.push(oe(e));return t}static _$Eu(e,t){let s=t.attribute;return s===!1?void 0:typeof s=="string"?s:typeof e=="string"?e.toLowerCase():void 0}constructor(){super(),this._$Ep=void 0,this.isUpdatePending=!1,this.hasUpdated=!1,this._$Em=null,this._$Ev()}_$Ev(){this._$ES=new Promise(e=>this.enableUpdating=e),this._$AL=new Map,this._$E_(),this.requestUpdate(),this.constructor.l?.forEach(e=>e(this))}addController(e){(this._$EO??=new Set).add(e),this.renderRoot!==void 0&&this.isConnected&&e.hostConnected?.()}removeController(e){this._$EO?.delete(e)}_$E_(){let e=new Map,t=this.constructor.elementProperties;for(let s of t.keys())this.hasOwnProperty(s)&&(e.set(s,this[s]),delete this[s]);e.size>0&&(this._$Ep=e)}createRenderRoot(){let e=this.shadowRoot??this.attachShadow(this.constructor.shadowRootOptions);return Ps(e,this.constructor.elementStyles),e}connectedCallback(){this.renderRoot??=this.createRenderRoot(),this.enableUpdating(!0),this._$EO?.forEach(e=>e.hostConnected?.())}enableUpdating(e){}disconnectedCallback(){this._$EO?.forEach(e=>e.hostDisconnected?.())}attributeChangedCallback(e,t,s){this._$AK(e,s)}_$ET(e,t){let s=this.constructor.elementProperties.get(e),i=this.constructor._$Eu(e,s);if(i!==void 0&&s.reflect===!0){let n=(s.converter?.toAttribute!==void 0?s.converter:bt).toAttribute(t,s.type);this._$Em=e,n==null?this.removeAttribute(i):this.setAttribute(i,n),this._$Em=null}}_$AK(e,t){let s=this.constructor,i=s._$Eh.get(e);if(i!==void 0&&this._$Em!==i){let n=s.getPropertyOptions(i),o=typeof n.converter=="function"?{fromAttribute:n.converter}:n.converter?.fromAttribute!==void 0?n.converter:bt;this._$Em=i;let a=o.fromAttribute(t,n.type);this[i]=a??this._$Ej?.get(i)??a,this._$Em=null}}requestUpdate(e,t,s,i=!1,n){if(e!==void 0){let o=this.constructor;if(i===!1&&(n=this[e]),s??=o.getPropertyOptions(e),!((s.hasChanged??Rt)(n,t)||s.useDefault&&s.reflect&&n===this._$Ej?.get(e)&&!this.hasAttribute(o._$Eu(e,s))))return;this.C(e,t,s)}this.isUpdatePending===!1&&(this._$ES=this._$EP())}C(e,t,{useDefault:s,reflect:i,wrapped:n},o){s&&!(this._$Ej??=new Map).has(e)&&(this._$Ej.set(e,o??t??this[e]),n!==!0||o!==void 0)||(this._$AL.has(e)||(this.hasUpdated||s||(t=void 0),this._$AL.set(e,t)),i===!0&&this._$Em!==e&&(this._$Eq??=new Set).add(e))}async _$EP(){this.isUpdatePending=!0;try{await this._$ES}catch(t){Promise.reject(t)}let e=this.scheduleUpdate();return e!=null&&await e,!this.isUpdatePending}scheduleUpdate(){return this.performUpdate()}performUpdate(){if(!this.isUpdatePending)return;if(!this.hasUpdated){if(this.renderRoot??=this.createRenderRoot(),this._$Ep){for(let[i,n]of this._$Ep)this[i]=n;this._$Ep=void 0}let s=this.constructor.elementProperties;if(s.size>0)for(let[i,n]of s){let{wrapped:o}=n,a=this[i];o!==!0||this._$AL.has(i)||a===void 0||this.C(i,void 0,n,a)}}let e=!1,t=this._$AL;try{e=this.shouldUpdate(t),e?(this.willUpdate(t),this._$EO?.forEach(s=>s.hostUpdate?.()),this.update(t)):this._$EM()}catch(s){throw e=!1,this._$EM(),s}e&&this._$AE(t)}willUpdate(e){}_$AE(e){this._$EO?.forEach(t=>t.hostUpdated?.()),this.hasUpdated||(this.hasUpdated=!0,this.firstUpdated(e)),this.updated(e)}_$EM(){this._$AL=new Map,this.isUpdatePending=!1}get updateComplete(){return this.getUpdateComplete()}getUpdateComplete(){return this._$ES}shouldUpdate(e){return!0}update(e){this._$Eq&&=this._$Eq.forEach(t=>this._$ET(t,this[t])),this._$EM()}updated(e){}firstUpdated(e){}};j.elementStyles=[],j.shadowRootOptions={mode:"open"},j[vt("elementProperties")]=new Map,j[vt("finalized")]=new Map,en?.({ReactiveElement:j}),(Mt.reactiveElementVersions??=[]).push("2.1.2");var ce=globalThis,Us=r=>r,Lt=ce.trustedTypes,qs=Lt?Lt.createPolicy("lit-html",{createHTML:r=>r}):void 0,le="$lit$",z=`lit$${Math.random().toFixed(9).slice(2)}$`,de="?"+z,sn=`<${de}>`,X=document,$t=()=>X.createComment(""),wt=r=>r===null||typeof r!="object"&&typeof r!="function",pe=Array.isArray,Bs=r=>pe(r)||typeof r?.[Symbol.iterator]=="function",ae=`[ 	
+\f\r]`,xt=/<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g,Os=/-->/g,Vs=/>/g,Q=RegExp(`>|${ae}(?:([^\\s"'>=/]+)(${ae}*=${ae}*(?:[^ 	
+\f\r"'\`<>=]|("|')|))|$)`,"g"),Ns=/'/g,js=/"/g,Fs=/^(?:script|style|textarea|title)$/i,ue=r=>(e,...t)=>({_$litType$:r,strings:e,values:t}),l=ue(1),Ws=ue(2),Bn=ue(3),I=Symbol.for("lit-noChange"),u=Symbol.for("lit-nothing"),zs=new WeakMap,J=X.createTreeWalker(X,129);function Ks(r,e){if(!pe(r)||!r.hasOwnProperty("raw"))throw Error("invalid template strings array");return qs!==void 0?qs.createHTML(e):e}var Zs=(r,e)=>{let t=r.length-1,s=[],i,n=e===2?"<svg>":e===3?"<math>":"",o=xt;for(let a=0;a<t;a++){let d=r[a],h,p,m=-1,P=0;for(;P<d.length&&(o.lastIndex=P,p=o.exec(d),p!==null);)P=o.lastIndex,o===xt?p[1]==="!--"?o=Os:p[1]!==void 0?o=Vs:p[2]!==void 0?(Fs.test(p[2])&&(i=RegExp("</"+p[2],"g")),o=Q):p[3]!==void 0&&(o=Q):o===Q?p[0]===">"?(o=i??xt,m=-1):p[1]===void 0?m=-2:(m=o.lastIndex-p[2].length,h=p[1],o=p[3]===void 0?Q:p[3]==='"'?js:Ns):o===js||o===Ns?o=Q:o===Os||o===Vs?o=xt:(o=Q,i=void 0);let k=o===Q&&r[a+1].startsWith("/>")?" ":"";n+=o===xt?d+sn:m>=0?(s.push(h),d.slice(0,m)+le+d.slice(m)+z+k):d+z+(m===-2?a:k)}return[Ks(r,n+(r[t]||"<?>")+(e===2?"</svg>":e===3?"</math>":"")),s]},_t=class r{constructor({strings:e,_$litType$:t},s){let i;this.parts=[];let n=0,o=0,a=e.length-1,d=this.parts,[h,p]=Zs(e,t);if(this.el=r.createElement(h,s),J.currentNode=this.el.content,t===2||t===3){let m=this.el.content.firstChild;m.replaceWith(...m.childNodes)}for(;(i=J.nextNode())!==null&&d.length<a;){if(i.nodeType===1){if(i.hasAttributes())for(let m of i.getAttributeNames())if(m.endsWith(le)){let P=p[o++],k=i.getAttribute(m).split(z),W=/([.?@])?(.*)/.exec(P);d.push({type:1,index:n,name:W[2],strings:k,ctor:W[1]==="."?Pt:W[1]==="?"?Dt:W[1]==="@"?It:et}),i.removeAttribute(m)}else m.startsWith(z)&&(d.push({type:6,index:n}),i.removeAttribute(m));if(Fs.test(i.tagName)){let m=i.textContent.split(z),P=m.length-1;if(P>0){i.textContent=Lt?Lt.emptyScript:"";for(let k=0;k<P;k++)i.append(m[k],$t()),J.nextNode(),d.push({type:2,index:++n});i.append(m[P],$t())}}}else if(i.nodeType===8)if(i.data===de)d.push({type:2,index:n});else{let m=-1;for(;(m=i.data.indexOf(z,m+1))!==-1;)d.push({type:7,index:n}),m+=z.length-1}n++}}static createElement(e,t){let s=X.createElement("template");return s.innerHTML=e,s}};function tt(r,e,t=r,s){if(e===I)return e;let i=s!==void 0?t._$Co?.[s]:t._$Cl,n=wt(e)?void 0:e._$litDirective$;return i?.constructor!==n&&(i?._$AO?.(!1),n===void 0?i=void 0:(i=new n(r),i._$AT(r,t,s)),s!==void 0?(t._$Co??=[])[s]=i:t._$Cl=i),i!==void 0&&(e=tt(r,i._$AS(r,e.values),i,s)),e}var Ht=class{constructor(e,t){this._$AV=[],this._$AN=void 0,this._$AD=e,this._$AM=t}get parentNode(){return this._$AM.parentNode}get _$AU(){return this._$AM._$AU}u(e){let{el:{content:t},parts:s}=this._$AD,i=(e?.creationScope??X).importNode(t,!0);J.currentNode=i;let n=J.nextNode(),o=0,a=0,d=s[0];for(;d!==void 0;){if(o===d.index){let h;d.type===2?h=new lt(n,n.nextSibling,this,e):d.type===1?h=new d.ctor(n,d.name,d.strings,this,e):d.type===6&&(h=new Ut(n,this,e)),this._$AV.push(h),d=s[++a]}o!==d?.index&&(n=J.nextNode(),o++)}return J.currentNode=X,i}p(e){let t=0;for(let s of this._$AV)s!==void 0&&(s.strings!==void 0?(s._$AI(e,s,t),t+=s.strings.length-2):s._$AI(e[t])),t++}},lt=class r{get _$AU(){return this._$AM?._$AU??this._$Cv}constructor(e,t,s,i){this.type=2,this._$AH=u,this._$AN=void 0,this._$AA=e,this._$AB=t,this._$AM=s,this.options=i,this._$Cv=i?.isConnected??!0}get parentNode(){let e=this._$AA.parentNode,t=this._$AM;return t!==void 0&&e?.nodeType===11&&(e=t.parentNode),e}get startNode(){return this._$AA}get endNode(){return this._$AB}_$AI(e,t=this){e=tt(this,e,t),wt(e)?e===u||e==null||e===""?(this._$AH!==u&&this._$AR(),this._$AH=u):e!==this._$AH&&e!==I&&this._(e):e._$litType$!==void 0?this.$(e):e.nodeType!==void 0?this.T(e):Bs(e)?this.k(e):this._(e)}O(e){return this._$AA.parentNode.insertBefore(e,this._$AB)}T(e){this._$AH!==e&&(this._$AR(),this._$AH=this.O(e))}_(e){this._$AH!==u&&wt(this._$AH)?this._$AA.nextSibling.data=e:this.T(X.createTextNode(e)),this._$AH=e}$(e){let{values:t,_$litType$:s}=e,i=typeof s=="number"?this._$AC(e):(s.el===void 0&&(s.el=_t.createElement(Ks(s.h,s.h[0]),this.options)),s);if(this._$AH?._$AD===i)this._$AH.p(t);else{let n=new Ht(i,this),o=n.u(this.options);n.p(t),this.T(o),this._$AH=n}}_$AC(e){let t=zs.get(e.strings);return t===void 0&&zs.set(e.strings,t=new _t(e)),t}k(e){pe(this._$AH)||(this._$AH=[],this._$AR());let t=this._$AH,s,i=0;for(let n of e)i===t.length?t.push(s=new r(this.O($t()),this.O($t()),this,this.options)):s=t[i],s._$AI(n),i++;i<t.length&&(this._$AR(s&&s._$AB.nextSibling,i),t.length=i)}_$AR(e=this._$AA.nextSibling,t){for(this._$AP?.(!1,!0,t);e!==this._$AB;){let s=Us(e).nextSibling;Us(e).remove(),e=s}}setConnected(e){this._$AM===void 0&&(this._$Cv=e,this._$AP?.(e))}},et=class{get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}constructor(e,t,s,i,n){this.type=1,this._$AH=u,this._$AN=void 0,this.element=e,this.name=t,this._$AM=i,this.options=n,s.length>2||s[0]!==""||s[1]!==""?(this._$AH=Array(s.length-1).fill(new String),this.strings=s):this._$AH=u}_$AI(e,t=this,s,i){let n=this.strings,o=!1;if(n===void 0)e=tt(this,e,t,0),o=!wt(e)||e!==this._$AH&&e!==I,o&&(this._$AH=e);else{let a=e,d,h;for(e=n[0],d=0;d<n.length-1;d++)h=tt(this,a[s+d],t,d),h===I&&(h=this._$AH[d]),o||=!wt(h)||h!==this._$AH[d],h===u?e=u:e!==u&&(e+=(h??"")+n[d+1]),this._$AH[d]=h}o&&!i&&this.j(e)}j(e){e===u?this.element.removeAttribute(this.name):this.element.setAttribute(this.name,e??"")}},Pt=class extends et{constructor(){super(...arguments),this.type=3}j(e){this.element[this.name]=e===u?void 0:e}},Dt=class extends et{constructor(){super(...arguments),this.type=4}j(e){this.element.toggleAttribute(this.name,!!e&&e!==u)}},It=class extends et{constructor(e,t,s,i,n){super(e,t,s,i,n),this.type=5}_$AI(e,t=this){if((e=tt(this,e,t,0)??u)===I)return;let s=this._$AH,i=e===u&&s!==u||e.capture!==s.capture||e.once!==s.once||e.passive!==s.passive,n=e!==u&&(s===u||i);i&&this.element.removeEventListener(this.name,this,s),n&&this.element.addEventListener(this.name,this,e),this._$AH=e}handleEvent(e){typeof this._$AH=="function"?this._$AH.call(this.options?.host??this.element,e):this._$AH.handleEvent(e)}},Ut=class{constructor(e,t,s){this.element=e,this.type=6,this._$AN=void 0,this._$AM=t,this.options=s}get _$AU(){return this._$AM._$AU}_$AI(e){tt(this,e)}},Ys={M:le,P:z,A:de,C:1,L:Zs,R:Ht,D:Bs,V:tt,I:lt,H:et,N:Dt,U:It,B:Pt,F:Ut},rn=ce.litHtmlPolyfillSupport;rn?.(_t,lt),(ce.litHtmlVersions??=[]).push("3.3.3");var Gs=(r,e,t)=>{let s=t?.renderBefore??e,i=s._$litPart$;if(i===void 0){let n=t?.renderBefore??null;s._$litPart$=i=new lt(e.insertBefore($t(),n),n,void 0,t??{})}return i._$AI(r),i};var he=globalThis,_=class extends j{constructor(){super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRenderRoot(){let e=super.createRenderRoot();return this.renderOptions.renderBefore??=e.firstChild,e}update(e){let t=this.render();this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),super.update(e),this._$Do=Gs(t,this.renderRoot,this.renderOptions)}connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}render(){return I}};_._$litElement$=!0,_.finalized=!0,he.litElementHydrateSupport?.({LitElement:_});var nn=he.litElementPolyfillSupport;nn?.({LitElement:_});(he.litElementVersions??=[]).push("4.2.2");var on={attribute:!0,type:String,converter:bt,reflect:!1,hasChanged:Rt},an=(r=on,e,t)=>{let{kind:s,metadata:i}=t,n=globalThis.litPropertyMetadata.get(i);if(n===void 0&&globalThis.litPropertyMetadata.set(i,n=new Map),s==="setter"&&((r=Object.create(r)).wrapped=!0),n.set(t.name,r),s==="accessor"){let{name:o}=t;return{set(a){let d=e.get.call(this);e.set.call(this,a),this.requestUpdate(o,d,r,!0,a)},init(a){return a!==void 0&&this.C(o,void 0,r,a),a}}}if(s==="setter"){let{name:o}=t;return function(a){let d=this[o];e.call(this,a),this.requestUpdate(o,d,r,!0,a)}}throw Error("Unsupported decorator location: "+s)};function b(r){return(e,t)=>typeof t=="object"?an(r,e,t):((s,i,n)=>{let o=i.hasOwnProperty(n);return i.constructor.createProperty(n,s),o?Object.getOwnPropertyDescriptor(i,n):void 0})(r,e,t)}function w(r){return b({...r,state:!0,attribute:!1})}var Qs={"card.name":"Audit trail","card.description":"Who changed what, when and why: a timeline of every recorded change with its cause, replay and the causation chain.","card.suggestion":"Audit trail of this entity","card.no_entities":"Choose entities or a target to show their audit trail.","card.loading":"Loading…","card.error":"Could not load the audit trail: {message}","card.live":"Live","card.replay_at":"At {time}","card.state_for":"for {duration}","card.state_for_approx":"for at least {duration}","card.not_recorded":"Not recorded ({reason})","card.did_not_exist":"Did not exist","card.no_changes":"No changes in this window.","card.changes":"Changes","card.more":"Load more","card.dense":"{count} changes","editor.entities":"Entities","editor.target":"Target (areas, devices, labels)","editor.hours_to_show":"Hours to show","editor.title":"Title","integrity.ok":"Log verified: {checked} rows intact","integrity.bad":"Log integrity problem at row {seq} ({reason})","integrity.pending":"Log not verified yet","replay.play":"Play","replay.pause":"Pause","replay.prev":"Previous change","replay.next":"Next change","replay.live":"Go live","replay.speed":"Speed","replay.jump":"Jump to time","replay.cursor":"Replay cursor","why.title":"Why?","why.open":"Why?","why.root":"Root cause","why.trace_link":"Open the automation's trace","why.trace_gone":"Home Assistant no longer keeps the trace of this run","why.loading":"Following the chain…","why.run":"Run of {name}","why.action":"Action {service}","why.user":"By {name}","why.device":"Device {name}","change.attributes":"attributes changed","change.added":"added","change.removed":"removed","change.annotation":"Note","change.correction":"Correction","cause.user":"User","cause.unknown_user":"Unknown user","cause.automation":"Automation","cause.script":"Script","cause.action":"Action","cause.entity":"Entity","cause.device":"Device","cause.system":"System","cause.unobserved":"Not observed","cause.unknown":"Unknown cause","cause.via":"via {via}","cause.low":"low confidence","gap.not_running":"Home Assistant was not running","gap.unclean_shutdown":"Home Assistant stopped unexpectedly","gap.queue_full":"changes came faster than they could be written","gap.write_failed":"the log could not be written","reason.initial":"first recorded state","reason.context_reused":"context reused","reason.parent_not_seen":"cause started before Audit Trail listened","reason.appeared_while_not_observed":"changed while nobody was watching","panel.title":"Audit Trail","panel.entities":"Entities","panel.areas":"Areas","panel.range":"Range","panel.from":"From","panel.to":"To","panel.apply":"Show","panel.filter_kind":"Cause","panel.filter_actor":"Actor","panel.all":"All","panel.activity":"Activity by actor","panel.activity_total":"{total} changes","panel.diff":"Difference between two instants","panel.diff_run":"Compare","panel.diff_none":"Nothing differs.","panel.diff_transitions":"{count} transitions","panel.verify":"Verify the log","panel.verify_ok":"Chain intact: {checked} rows checked","panel.verify_bad":"Chain broken at row {seq}: {reason} ({checked} rows checked)","panel.export":"Export","panel.export_sha":"SHA-256 of {file}: {sha}","panel.export_sha_mismatch":"the file received does not match this SHA-256","panel.export_failed":"Export failed (HTTP {status})","panel.search":"Filter entities","panel.selected":"{count} selected","error.unauthorized":"You may not read these entities.","error.unknown_entity":"Unknown entity."};var cn={"common.close":"ui.common.close","common.cancel":"ui.common.cancel","common.refresh":"ui.common.refresh","replay.play":"ui.components.media-browser.play"},ln=(r,e)=>e?r.replace(/\{(\w+)\}/g,(t,s)=>s in e?String(e[s]):t):r,st=r=>(e,t)=>{let s=cn[e];if(s&&r){let n=r(s,t);if(n)return n}let i=Qs[e];return i!==void 0?ln(i,t):e.includes(".")?e.slice(e.indexOf(".")+1).replace(/_/g," "):e},Js=(r,e,t)=>{let s=e.split(".",1)[0];return r?.(`component.${s}.entity_component._.state.${t}`)||t};var kt=r=>r==null?[]:Array.isArray(r)?r:[r],dn=r=>!r.hidden&&!r.entity_category,Ot=(r,e,t)=>{let s=new Set(r??[]);for(let p of kt(e?.entity_id))s.add(p);let i=new Set(kt(e?.label_id)),n=p=>p?.some(m=>i.has(m))??!1,o=new Set(kt(e?.device_id)),a=new Set(kt(e?.area_id));for(let p of Object.values(t.devices??{}))n(p.labels)&&o.add(p.id);for(let p of Object.values(t.areas??{}))n(p.labels)&&a.add(p.area_id);let d=new Set(Object.values(t.devices??{}).filter(p=>p.area_id&&a.has(p.area_id)).map(p=>p.id)),h=[];for(let p of Object.values(t.entities??{})){if(!dn(p))continue;let m=p.device_id??"";(n(p.labels)||p.area_id!=null&&a.has(p.area_id)||o.has(m)||p.area_id==null&&d.has(m))&&h.push(p.entity_id)}for(let p of h.sort())s.add(p);return[...s]};var dt="audit-trail-card",fe=24,me=24*366,pn=/^[a-z0-9_]+\.[a-z0-9_]+$/,K=class extends Error{},Xs=r=>{if(typeof r!="object"||r===null)throw new K("Invalid configuration");let e=r,t=e.entities??[];if(!Array.isArray(t)||t.some(n=>typeof n!="string"||!pn.test(n)))throw new K("entities must be a list of entity ids (like light.kitchen)");let s=e.hours_to_show??fe;if(typeof s!="number"||!Number.isFinite(s)||s<=0||s>me)throw new K(`hours_to_show must be a number of hours between 0 and ${me}`);if(e.title!==void 0&&typeof e.title!="string")throw new K("title must be text");let i;if(e.target!==void 0&&e.target!==null){if(typeof e.target!="object")throw new K("target must be a target (area_id, device_id, label_id, entity_id)");let n=e.target;for(let o of["area_id","device_id","label_id","entity_id"]){let a=n[o];if(a!==void 0&&typeof a!="string"&&!(Array.isArray(a)&&a.every(d=>typeof d=="string")))throw new K(`target.${o} must be an id or a list of ids`)}i=n}return{...e,entities:t,hours_to_show:s,...i?{target:i}:{}}},tr=r=>({schema:[{name:"title",selector:{text:{}}},{name:"entities",selector:{entity:{multiple:!0}}},{name:"target",selector:{target:{}}},{name:"hours_to_show",selector:{number:{min:1,max:me,step:1,mode:"box",unit_of_measurement:"h"}}}],computeLabel:e=>r(`editor.${e.name}`)}),un=["light","switch","lock","cover","climate","input_boolean","binary_sensor","fan","media_player"],er=(r,e=3)=>{let t=Object.values(r).sort((n,o)=>Date.parse(o.last_changed)-Date.parse(n.last_changed)),s=t.filter(n=>un.includes(n.entity_id.split(".",1)[0])),i=(s.length?s:t).slice(0,e).map(n=>n.entity_id);return{type:`custom:${dt}`,entities:i,hours_to_show:fe}},sr=(r,e,t)=>r[e]?{label:t,config:{type:`custom:${dt}`,entities:[e],hours_to_show:fe}}:null;var hn=(r,e,t)=>r.time_zone==="server"?e:t??Intl.DateTimeFormat().resolvedOptions().timeZone,mn=r=>{if(r.time_format==="12")return!0;if(r.time_format==="24")return!1;let e=r.time_format==="system"?void 0:r.language,t=new Date(Date.UTC(2023,0,1,22)).toLocaleString(e,{hour:"numeric",timeZone:"UTC"});return/10/.test(t)},ir=(r,e,t)=>({language:r.language||"en",timeZone:hn(r,e,t),hour12:mn(r)}),rr=new Map,ye=(r,e)=>{let t=`${r.language}|${r.timeZone}|${r.hour12}|${JSON.stringify(e)}`,s=rr.get(t);return s||(s=new Intl.DateTimeFormat(r.language,{...e,timeZone:r.timeZone,hour12:r.hour12}),rr.set(t,s)),s},Nt=(r,e,t=!0)=>ye(e,{hour:"numeric",minute:"2-digit",...t?{second:"2-digit"}:{}}).format(r),B=(r,e,t=!0)=>ye(e,{year:"numeric",month:"short",day:"numeric",hour:"numeric",minute:"2-digit",...t?{second:"2-digit"}:{}}).format(r),nr=(r,e)=>ye(e,{month:"short",day:"numeric"}).format(r),or=r=>{let e=Math.max(0,Math.floor(r/1e3)),t=[[86400,"d"],[3600,"h"],[60,"min"],[1,"s"]],s=t.findIndex(([h])=>e>=h);if(s<0)return"0 s";let[i,n]=t[s],o=Math.floor(e/i),a=t[s+1],d=a?Math.floor((e-o*i)/a[0]):0;return d&&a?`${o} ${n} ${d} ${a[1]}`:`${o} ${n}`},Vt=(r,e)=>{let t=new Intl.DateTimeFormat("en-US",{timeZone:e,hourCycle:"h23",year:"numeric",month:"numeric",day:"numeric",hour:"numeric",minute:"numeric",second:"numeric"}).formatToParts(r),s=n=>Number(t.find(o=>o.type===n)?.value??0);return Date.UTC(s("year"),s("month")-1,s("day"),s("hour")%24,s("minute"),s("second"))-Math.floor(r/1e3)*1e3},St=r=>String(r).padStart(2,"0"),jt=(r,e)=>{let t=new Date(r+Vt(r,e));return`${t.getUTCFullYear()}-${St(t.getUTCMonth()+1)}-${St(t.getUTCDate())}T${St(t.getUTCHours())}:${St(t.getUTCMinutes())}:${St(t.getUTCSeconds())}`},zt=(r,e)=>{let t=/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(r);if(!t)return NaN;let s=Date.UTC(+t[1],+t[2]-1,+t[3],+t[4],+t[5],+(t[6]??0)),i=s-Vt(s,e);return i=s-Vt(i,e),i},ge=[1,5,15,30,60,120,180,360,720,1440,2880,10080].map(r=>r*6e4),ar=(r,e,t,s)=>{if(e<=r||t<1)return[];let i=ge.find(d=>(e-r)/d<=t)??ge[ge.length-1],n=Vt(r,s),o=Math.ceil((r+n)/i)*i-n,a=[];for(;o<=e&&a.length<=t;o+=i)a.push(o);return a};var F=r=>typeof r=="string"?r:r.toISOString(),rt=r=>Object.fromEntries(Object.entries(r).filter(([,e])=>e!==void 0)),ve=(r,e)=>r.callWS({type:"audit_trail/history",...rt({entity_id:e.entityIds,start:F(e.start),end:e.end===void 0?void 0:F(e.end),event_types:e.eventTypes,limit:e.limit,cursor:e.cursor??void 0,order:e.order})}),cr=(r,e,t,s)=>r.callWS({type:"audit_trail/state_at",...rt({at:F(e),entity_id:t,attributes:s})}),lr=(r,e)=>r.callWS({type:"audit_trail/trace",seq:e}),dr=(r,e)=>r.callWS({type:"audit_trail/timeline",...rt({entity_id:e.entityIds,start:F(e.start),end:e.end===void 0?void 0:F(e.end),buckets:e.buckets===void 0?void 0:fn(e.buckets),exact_limit:e.exactLimit})}),fn=r=>Math.min(4e3,Math.max(10,Math.round(r))),pr=(r,e,t)=>r.callWS({type:"audit_trail/activity",...rt({start:F(e),end:t===void 0?void 0:F(t)})});var ur=(r,e,t,s)=>r.callWS({type:"audit_trail/diff",...rt({start:F(e),end:F(t),entity_id:s})}),hr=(r,e)=>r.callWS({type:"audit_trail/verify",...rt({from_seq:e})}),mr=(r,e,t)=>r.callWS({type:"trace/contexts",...rt({domain:e,item_id:t})});var fr=async(r,e)=>{let t=e.afterSeq,s=null,i=!1,n=h=>{if("dropped"in h){t=Math.max(t,h.last_seq),a();return}let p=h.events.filter(m=>m.seq>t);p.length&&(t=p[p.length-1].seq,e.onEvents(p))},o=async()=>{let h={type:"audit_trail/subscribe",after_seq:t};e.entityIds&&(h.entity_id=e.entityIds);let p=await r.connection.subscribeMessage(n,h,{resubscribe:!1});i?p().catch(()=>{}):s=p},a=async()=>{let h=s;if(s=null,h&&await h().catch(()=>{}),!i)try{await o()}catch(p){e.onError?.(p)}},d=()=>{a()};r.connection.addEventListener("ready",d);try{await o()}catch(h){throw r.connection.removeEventListener("ready",d),h}return()=>{i=!0,r.connection.removeEventListener("ready",d);let h=s;s=null,h&&h().catch(()=>{})}};var gr=async(r,e,t)=>{let s=e.split(".",1)[0];if(!t||s!=="automation"&&s!=="script")return{kind:"none"};let i=r.states[e]?.attributes.id,n=s==="automation"?typeof i=="string"?i:null:e.slice(s.length+1);if(!n)return{kind:"gone"};let o;try{o=await mr(r,s,n)}catch{return{kind:"gone"}}let a=o[t]??Object.values(o).find(h=>h.run_id===t);if(!a||a.item_id!==n)return{kind:"gone"};let d=`run_id=${encodeURIComponent(a.run_id)}`;return{kind:"link",url:`/config/${s}/trace/${encodeURIComponent(n)}?${d}`}};var N=r=>Date.parse(r),gn={kind:"system",confidence:"high"},yr=r=>{switch(r.event_type){case"state_changed":case"entity_added":return r.new_state;case"entity_removed":return null;default:return}},vr=r=>{switch(r.event_type){case"state_changed":return r.old_state===r.new_state?"attributes":"state";case"attributes_changed":return"attributes";case"entity_added":return"added";case"entity_removed":return"removed";case"annotation":case"correction":return"note";default:return"other"}},yn=(r,e,t)=>{let s=r.map(n=>({start:Math.max(e,N(n.start)),end:Math.min(t,N(n.end)),reason:n.reason})).filter(n=>n.end>n.start).sort((n,o)=>n.start-o.start),i=[];for(let n of s){let o=i[i.length-1];o&&n.start<=o.end?o.end=Math.max(o.end,n.end):i.push({...n})}return i},br=(r,e)=>({time:e,state:r?.state??null,seq:r?.seq??0,cause:r?.cause??gn}),vn=(r,e)=>{let t=[br(r.initial,e)];for(let s of r.events??[]){let i=yr(s);i!==void 0&&t[t.length-1].state!==i&&t.push({time:N(s.time),state:i,seq:s.seq,cause:s.cause})}return t},bn=(r,e)=>r.map((t,s)=>({start:t.time,end:r[s+1]?.time??e,kind:t.state===null?"none":"state",state:t.state})),xr=(r,e,t,s)=>{let i=[],n=r?.state??null,o=t;for(let a of e)a.start>o&&i.push({start:o,end:a.start,kind:n===null?"none":"state",state:n}),i.push({start:Math.max(o,a.start),end:a.end,kind:"dense",state:a.state,count:a.count}),n=a.state,o=a.end;return o<s&&i.push({start:o,end:s,kind:n===null?"none":"state",state:n}),i},be=(r,e)=>{let t=[];for(let s of r){let i=s.start;for(let n of e)n.end<=i||n.start>=s.end||(n.start>i&&t.push({...s,start:i,end:n.start}),i=Math.min(s.end,n.end));i<s.end&&t.push({...s,start:i})}for(let s of e)t.push({start:s.start,end:s.end,kind:"gap",state:null,reason:s.reason});return t.sort((s,i)=>s.start-i.start||(s.kind==="gap"?-1:1)),xn(t.filter(s=>s.end>s.start))},xn=r=>{let e=[];for(let t of r){let s=e[e.length-1];s&&s.end===t.start&&s.kind===t.kind&&s.state===t.state&&t.kind!=="dense"&&t.kind!=="gap"?s.end=t.end:e.push({...t})}return e},$n=r=>({start:N(r.start),end:N(r.end),count:r.count,state:r.state,seq:r.last_seq,cause:r.cause}),xe=(r,e,t,s,i)=>{let n=yn(t,s,i);if(e.exact){let d=vn(e,s),h=(e.events??[]).filter(p=>p.event_type!=="checkpoint").map(p=>({time:N(p.time),seq:p.seq,kind:vr(p),cause:p.cause,count:1,event:p}));return{entityId:r,exact:!0,start:s,end:i,initial:e.initial,points:d,marks:h,gaps:n,buckets:[],segments:be(bn(d,i),n)}}let o=(e.buckets??[]).map($n).sort((d,h)=>d.start-h.start),a=o.map(d=>({time:d.end,seq:d.seq,kind:"bucket",cause:d.cause,count:d.count}));return{entityId:r,exact:!1,start:s,end:i,initial:e.initial,points:[br(e.initial,s)],marks:a,gaps:n,buckets:o,segments:be(xr(e.initial,o,s,i),n)}},$r=(r,e,t)=>{let s=new Set(r.marks.map(a=>a.seq)),i=e.filter(a=>a.entity_id===r.entityId&&!s.has(a.seq));if(!r.exact){let a=[...r.buckets];for(let h of i){let p=N(h.time),m=yr(h);a.push({start:p,end:p,count:1,state:m===void 0?a[a.length-1]?.state??r.initial?.state??null:m,seq:h.seq,cause:h.cause})}let d=[...r.marks,...i.map(h=>({time:N(h.time),seq:h.seq,kind:vr(h),cause:h.cause,count:1,event:h}))];return{...r,end:t,buckets:a,marks:d,segments:be(xr(r.initial,a,r.start,t),r.gaps)}}let n={initial:r.initial,exact:!0,events:[...r.marks.flatMap(a=>a.event?[a.event]:[]),...i]},o=r.gaps.map(a=>({start:new Date(a.start).toISOString(),end:new Date(a.end).toISOString(),reason:a.reason,seq:0}));return xe(r.entityId,n,o,r.start,t)};var wr=[1,10,60,600,3600],Bt=r=>({t:r,wall:r,playing:!1,speed:1,live:!0}),ut=(r,e)=>{if(r.live)return e;let t=r.playing?r.t+(e-r.wall)*r.speed:r.t;return Math.min(t,e)},_r=(r,e)=>!r.live&&r.playing&&r.t+(e-r.wall)*r.speed>=e,kr=(r,e)=>r.live?r:{...r,t:ut(r,e),wall:e,playing:!0},$e=(r,e)=>({...r,t:ut(r,e),wall:e,playing:!1,live:!1}),Sr=(r,e,t)=>({...r,t:ut(r,t),wall:t,speed:e}),pt=(r,e,t)=>e>=t?{...r,t,wall:t,playing:!1,live:!0}:{...r,t:e,wall:t,playing:r.playing,live:!1},we=(r,e,t)=>{if(t>0){for(let s of r)if(s>e)return s;return null}for(let s=r.length-1;s>=0;s--)if(r[s]<e)return r[s];return null},Ar=(r,e,t,s)=>{let i=ut(r,s),n=we(e,i,t);return n===null?t>0?pt(r,s,s):$e(r,s):{...pt(r,n,s),playing:!1}};var Er=(r,e)=>{let t=0,s=r.length-1,i=-1;for(;t<=s;){let n=t+s>>1;r[n].time<=e?(i=n,t=n+1):s=n-1}return i},Cr=(r,e,t)=>{let s=t&&r.initial?N(r.initial.last_changed):e.time;return{kind:"state",state:e.state,since:s,approx:!1,seq:e.seq,cause:e.cause}},Tr=(r,e)=>{if(e<r.start||e>r.end)return{kind:"ask"};let t=r.gaps.find(n=>e>=n.start&&e<n.end);if(t)return{kind:"gap",reason:t.reason,start:t.start,end:t.end};if(r.exact){let n=Er(r.points,e);return Cr(r,r.points[Math.max(0,n)],n<=0)}let s=Er(r.buckets.map(n=>({time:n.start})),e);if(s<0)return Cr(r,r.points[0],!0);let i=r.buckets[s];return e<i.end?{kind:"ask"}:{kind:"state",state:i.state,since:i.end,approx:!0,seq:i.seq,cause:i.cause}},_e=r=>{let e=new Set;for(let t of r)for(let s of t.marks)e.add(s.time);return[...e].sort((t,s)=>t-s)};var ke=(r,e,t,s,i=8)=>{if(s<=0||t<=0)return{first:0,last:0,padTop:0,padBottom:0};let n=Math.max(0,Math.floor(r/t)-i),o=Math.min(s,Math.ceil((r+e)/t)+i);return{first:n,last:o,padTop:n*t,padBottom:(s-o)*t}},Mr=(r,e,t,s=20)=>t&&r.last>=e-s,Se=(r,e)=>{let t=new Set,s=[];for(let i of[...r,...e])t.has(i.seq)||(t.add(i.seq),s.push(i));return s.sort((i,n)=>n.seq-i.seq)};var _n=100,kn=()=>Date.now(),Ae=36e5,O=r=>typeof r=="object"&&r!==null&&"message"in r?String(r.message):String(r),ht=class{constructor(e){y(this,"host",e);y(this,"hass");y(this,"entityIds",[]);y(this,"hours",24);y(this,"laneWidth",400);y(this,"lanes",[]);y(this,"gapsIntegrity",null);y(this,"loading",!1);y(this,"error",null);y(this,"list",[]);y(this,"nextCursor",null);y(this,"listLoading",!1);y(this,"clock",Bt(Date.now()));y(this,"windowStart",0);y(this,"windowEnd",null);y(this,"selection",null);y(this,"asked",null);y(this,"unsub",null);y(this,"timer");y(this,"generation",0);y(this,"askTimer");y(this,"ticks",0);e.addController(this)}hostConnected(){this.timer=window.setInterval(()=>this.tick(),250)}hostDisconnected(){window.clearInterval(this.timer),window.clearTimeout(this.askTimer),this.stopStream()}get now(){return Date.now()}get start(){return this.windowEnd===null?Math.max(this.windowStart,this.now-this.hours*Ae):this.windowStart}get end(){return this.windowEnd??this.now}get cursor(){return ut(this.clock,this.now)}tick(){if(this.ticks++,_r(this.clock,this.now)&&(this.clock={...Bt(this.now),speed:this.clock.speed}),this.clock.playing||this.clock.live&&this.ticks%4===0){let e=this.cursor;!this.loading&&this.lanes.length&&(e>this.end||e<this.windowStart)&&this.jump(e),this.host.requestUpdate()}}stopStream(){this.unsub?.(),this.unsub=null}async load(e,t){let s=this.hass;if(!s||!this.entityIds.length)return;let i=++this.generation;this.stopStream(),this.windowEnd=t??null,this.windowStart=e??this.end-this.hours*Ae,this.loading=!0,this.error=null,this.host.requestUpdate();try{let n=await dr(s,{entityIds:this.entityIds,start:new Date(this.windowStart),end:new Date(this.end),buckets:this.laneWidth});if(i!==this.generation)return;let o=Date.parse(n.start),a=Date.parse(n.end);this.lanes=this.entityIds.filter(d=>n.entities[d]).map(d=>xe(d,n.entities[d],n.gaps,o,a)),this.gapsIntegrity=n.integrity,this.list=[],this.nextCursor=null,await this.loadMore(i),this.windowEnd===null&&i===this.generation&&await this.startStream(i)}catch(n){i===this.generation&&(this.error=O(n))}finally{i===this.generation&&(this.loading=!1),this.host.requestUpdate()}}async loadMore(e=this.generation){let t=this.hass;if(!(!t||this.listLoading||this.list.length&&!this.nextCursor)){this.listLoading=!0;try{let s=await ve(t,{entityIds:this.entityIds,start:new Date(this.windowStart),end:new Date(this.end),order:"desc",limit:_n,cursor:this.nextCursor});if(e!==this.generation)return;this.list=Se(this.list,s.events),this.nextCursor=s.next_cursor}finally{this.listLoading=!1,this.host.requestUpdate()}}}lastSeq(){let e=this.list[0]?.seq??0;for(let t of this.lanes){e=Math.max(e,t.initial?.seq??0);for(let s of t.marks)e=Math.max(e,s.seq)}return e}async startStream(e){let t=this.hass,s=await fr(t,{entityIds:this.entityIds,afterSeq:this.lastSeq(),onEvents:i=>this.onLive(i),onError:i=>{this.error=O(i),this.host.requestUpdate()}});e!==this.generation?s():this.unsub=s}onLive(e){let t=this.now;this.lanes=this.lanes.map(i=>$r(i,e,Math.max(t,i.end)));let s=e.filter(i=>i.event_type!=="checkpoint"&&i.entity_id&&this.entityIds.includes(i.entity_id));this.list=Se(s,this.list),this.host.requestUpdate()}statesAtCursor(){let e=this.cursor,t=new Map,s=!1;for(let i of this.lanes){let n=Tr(i,Math.min(e,i.end));n.kind==="ask"?this.asked&&this.asked.t===e&&i.entityId in this.asked.states?t.set(i.entityId,{kind:"server",state:this.asked.states[i.entityId]??null}):s=!0:t.set(i.entityId,n)}return s&&this.askLater(e),t}askLater(e){window.clearTimeout(this.askTimer),this.askTimer=window.setTimeout(async()=>{if(this.hass){try{let t=await cr(this.hass,new Date(e),this.entityIds,!1);this.asked={t:e,states:t.states}}catch(t){this.error=O(t)}this.host.requestUpdate()}},200)}act(e,t){let s=this.now,i=this.clock;switch(e){case"play":this.clock=kr(i.live?pt(i,this.start,s):i,s);break;case"pause":this.clock=$e(i,s);break;case"speed":this.clock=Sr(i,t??1,s);break;case"live":this.clock=Bt(s),this.windowEnd!==null&&this.load();break;case"prev":case"next":this.stepChange(e==="next"?1:-1);break;case"seek":this.clock=pt(i,t??s,s);break;case"jump":this.jump(t??s);return}this.host.requestUpdate()}stepChange(e){let t=this.now,s=this.cursor;if(we(_e(this.lanes),s,e)!==null||e>0&&this.windowEnd===null){this.clock=Ar(this.clock,_e(this.lanes),e,t);return}this.stepBeyond(s,e)}async stepBeyond(e,t){let s=this.hass;if(s)try{let n=(await ve(s,{entityIds:this.entityIds,start:new Date(t>0?e+1:0),end:new Date(t>0?kn():e-1),order:t>0?"asc":"desc",limit:1})).events[0];if(!n){t>0&&this.act("live");return}this.clock={...this.clock,playing:!1},await this.jump(Date.parse(n.time))}catch(i){this.error=O(i),this.host.requestUpdate()}}async jump(e){let t=this.now,s=this.hours*Ae/2,i=e+s>=t,n=this.clock.playing;this.clock={...pt(this.clock,e,t),playing:n},await this.load(i?t-2*s:e-s,i?null:e+s)}async select(e,t,s){this.selection={seq:e,event:t,trace:null,links:{},loading:s||!t,error:null},this.host.requestUpdate(),!(!s&&t)&&await this.loadTrace(e)}async loadTrace(e){let t=this.hass,s=this.selection;if(!(!t||!s||s.seq!==e)){s.loading=!0,this.host.requestUpdate();try{let i=await lr(t,e),n={};for(let o of i.hops)(o.hop==="automation_run"||o.hop==="script_run")&&o.run_id&&(n[o.run_id]=await gr(t,o.entity_id,o.run_id));if(this.selection?.seq!==e)return;this.selection={...s,event:s.event??i.chain[0]??null,trace:i,links:n,loading:!1}}catch(i){this.selection?.seq===e&&(this.selection={...s,loading:!1,error:O(i)})}this.host.requestUpdate()}}closeSelection(){this.selection=null,this.host.requestUpdate()}};var Ee=r=>r.user_id?r.user_id:(r.kind==="automation"||r.kind==="script")&&r.entity_id?r.entity_id:null,Ce=(r,e)=>{for(let t of Object.values(r))if(t.entity_id.startsWith("person.")&&t.attributes.user_id===e){let s=t.attributes.entity_picture;return typeof s=="string"?s:null}return null},Sn=(r,e)=>{for(let t of Object.values(r))if(t.entity_id.startsWith("person.")&&t.attributes.user_id===e){let s=t.attributes.friendly_name;return typeof s=="string"?s:null}return null},it=(r,e)=>{let t=r[e]?.attributes.friendly_name;return typeof t=="string"&&t?t:e},An=(r,e)=>{switch(r.kind){case"user":return r.user_name??(r.user_id?Sn(e.states,r.user_id):null)??e.t("cause.unknown_user");case"automation":case"script":return r.name??(r.entity_id?it(e.states,r.entity_id):e.t(`cause.${r.kind}`));case"action":return r.service??e.t("cause.action");case"device":{let t=r.device_id?e.devices?.[r.device_id]:void 0;return t?.name_by_user??t?.name??r.platform??e.t("cause.device")}case"entity":return r.entity_id?it(e.states,r.entity_id):e.t("cause.entity");default:return e.t(`cause.${r.kind}`)}},En=(r,e)=>{let t=[];return r.kind==="user"&&r.service&&t.push(r.service),(r.kind==="automation"||r.kind==="script")&&r.trigger&&t.push(r.trigger),r.via&&t.push(e.t("cause.via",{via:it(e.states,r.via)})),r.reason&&t.push(e.t(`reason.${r.reason}`)),t.length?t.join(" · "):null},Rr=(r,e)=>({kind:r.kind,text:An(r,e),detail:En(r,e),picture:r.kind==="user"&&r.user_id?Ce(e.states,r.user_id):null,low:r.confidence==="low",unobserved:r.kind==="unobserved",actor:Ee(r)});var Lr=new Set(["off","idle","closed","locked","not_home","standby","docked","paused","disarmed","below_horizon","0"]),Cn=new Set(["unavailable","unknown"]),Hr=r=>r.toLowerCase().replace(/[^a-z0-9_]+/g,"_"),Te=(r,e)=>r.reduceRight((t,s)=>`var(${s}, ${t})`,e),Pr=["--blue-color","--teal-color","--amber-color","--purple-color","--cyan-color","--pink-color","--lime-color","--deep-orange-color"],Tn=r=>[...r].reduce((e,t)=>e*31+t.charCodeAt(0)>>>0,7),Dr=(r,e,t)=>{if(e===null)return"transparent";if(Cn.has(e))return Te(["--history-unavailable-color","--state-unavailable-color"],"var(--disabled-text-color, #bdbdbd)");let s=r.split(".",1)[0]??"",i=Hr(e),n=Lr.has(e)?"inactive":"active",o=[...t?[`--state-${s}-${Hr(t)}-${i}-color`]:[],`--state-${s}-${i}-color`];return Lr.has(e)||["on","open","unlocked","home","playing","heat","cool","active"].includes(e)?(o.push(`--state-${s}-${n}-color`,`--state-${n}-color`),Te(o,n==="active"?"var(--primary-color)":"var(--secondary-text-color)")):Te(o,`var(${Pr[Tn(e)%Pr.length]}, var(--primary-color))`)};var Ft=r=>{let e=st(r.localize?.bind(r));return{hass:r,t:e,fmt:ir(r.locale??{language:"en"},r.config?.time_zone??"UTC"),name:t=>it(r.states,t),state:(t,s)=>s===null?e("card.did_not_exist"):Js(r.localize?.bind(r),t,s),color:(t,s)=>{let i=r.states[t]?.attributes.device_class;return Dr(t,s,typeof i=="string"?i:void 0)}}},Mn=r=>r.split(/[\s._]+/).filter(Boolean).slice(0,2).map(e=>e[0].toUpperCase()).join(""),Z=(r,e,t=!1)=>{let s=Rr(r,{states:e.hass.states,devices:e.hass.devices,t:e.t}),i=[s.low?e.t("cause.low"):null,s.unobserved?e.t("cause.unobserved"):null].filter(Boolean);return l`<span
+    class="chip kind-${s.kind} ${s.low?"low":""} ${s.unobserved?"unobserved":""}"
+    title=${[e.t(`cause.${s.kind}`),s.text,s.detail,...i].filter(Boolean).join(" · ")}
   >
-    ${e.picture?d`<img class="avatar" src=${e.picture} alt="" />`:d`<span class="avatar">${_n(e.text)||"?"}</span>`}
-    <span class="who">${e.text}</span>
-    ${t&&e.detail?d`<span class="detail">${e.detail}</span>`:u}
-    ${e.low?d`<span class="flag" aria-label=${s.t("cause.low")}>?</span>`:u}
-  </span>`},L=A`
+    ${s.picture?l`<img class="avatar" src=${s.picture} alt="" />`:l`<span class="avatar">${Mn(s.text)||"?"}</span>`}
+    <span class="who">${s.text}</span>
+    ${t&&s.detail?l`<span class="detail">${s.detail}</span>`:u}
+    ${s.low?l`<span class="flag" aria-label=${e.t("cause.low")}>?</span>`:u}
+  </span>`},L=E`
   :host {
     color: var(--primary-text-color);
     font-family: var(--ha-font-family-body, var(--paper-font-body1_-_font-family, inherit));
@@ -112,58 +112,113 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
     margin-right: 4px;
     vertical-align: middle;
   }
-`;var Mr,Tr,Rr,nt,_e,ke,Y=class extends(Rr=_,Tr=[b({attribute:!1})],Mr=[w()],Rr){constructor(){super(...arguments);g(this,_e,c(nt,8,this)),c(nt,11,this);g(this,ke,c(nt,12,this)),c(nt,15,this);y(this,"ctrl",new ft(this));y(this,"ctxCache",null);y(this,"loadedKey","");y(this,"resolvedCache",null);y(this,"widthTimer")}static getConfigForm(){return Ks(st())}static getStubConfig(t){return Zs(t.states)}setConfig(t){this.config=Ws(t)}getCardSize(){return 4+2*(this.ctrl.lanes.length||(this.config?.entities?.length??1))}getGridOptions(){return{columns:12,min_columns:6,rows:"auto",min_rows:4}}get ctx(){return(!this.ctxCache||this.ctxCache.hass!==this.hass)&&(this.ctxCache={hass:this.hass,ctx:zt(this.hass)}),this.ctxCache.ctx}willUpdate(t){if(!this.hass||!this.config)return;this.ctrl.hass=this.hass;let e=this.resolved(),i=`${e.join(",")}|${this.config.hours_to_show}`;i!==this.loadedKey&&(this.loadedKey=i,this.ctrl.entityIds=e,this.ctrl.hours=this.config.hours_to_show??24,this.ctrl.load())}resolved(){let t=this.hass,e=[this.config,t.entities,t.devices,t.areas];return(!this.resolvedCache||e.some((i,n)=>i!==this.resolvedCache.key[n]))&&(this.resolvedCache={key:e,ids:Ot(this.config?.entities,this.config?.target,t)}),this.resolvedCache.ids}integrity(){let t=this.ctrl.gapsIntegrity;if(!t)return u;let e=this.ctx.t;if(t.ok===null)return d`<span class="integrity pending" title=${e("integrity.pending")}
-        >◌ ${e("integrity.pending")}</span
-      >`;if(t.ok){let i=t.verified_at?` · ${B(Date.parse(t.verified_at),this.ctx.fmt,!1)}`:"";return d`<span class="integrity ok" title=${e("integrity.ok",{checked:t.checked})+i}
-        >✓ ${e("integrity.ok",{checked:t.checked})}</span
-      >`}return d`<span class="integrity bad" role="alert"
-      >⚠ ${e("integrity.bad",{seq:t.first_bad_seq??"?",reason:t.reason??""})}</span
-    >`}render(){if(!this.config||!this.hass)return u;let t=this.ctx,e=this.ctrl,i=e.entityIds.length?d`
-          ${e.error?d`<p class="error">${t.t("card.error",{message:e.error})}</p>`:u}
-          <audit-trail-timeline
-            .ctx=${t}
-            .lanes=${e.lanes}
-            .start=${e.start}
-            .end=${e.end}
-            .cursor=${e.cursor}
-            .live=${e.clock.live}
-            .growing=${e.windowEnd===null&&!e.error}
-            .info=${e.statesAtCursor()}
-            @width-changed=${n=>this.onWidth(n.detail.width)}
-            @cursor-set=${n=>e.act("seek",n.detail.t)}
-            @cursor-step=${n=>e.act(n.detail.dir>0?"next":"prev")}
-            @mark-select=${n=>{e.select(n.detail.seq,n.detail.event,!1)}}
-          ></audit-trail-timeline>
-          <audit-trail-replay-bar
-            .ctx=${t}
-            .cursor=${e.cursor}
-            .playing=${e.clock.playing}
-            .live=${e.clock.live}
-            .speed=${e.clock.speed}
-            @replay=${n=>e.act(n.detail.action,n.detail.value)}
-          ></audit-trail-replay-bar>
+`,Wt=E`
+  section {
+    background: var(--card-background-color);
+    border-radius: var(--ha-card-border-radius, 12px);
+    border: 1px solid var(--divider-color);
+    padding: 12px;
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    min-width: 0;
+  }
+  section > button {
+    align-self: flex-start;
+  }
+  h2 {
+    font-size: 1em;
+    font-weight: 500;
+    margin: 4px 0 0;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    align-items: end;
+  }
+  label {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    font-size: 0.85em;
+    color: var(--secondary-text-color);
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    font-size: 0.9em;
+  }
+  td {
+    padding: 4px 6px;
+    border-bottom: 1px solid var(--divider-color);
+    vertical-align: top;
+  }
+  .ok {
+    color: var(--success-color, var(--primary-text-color));
+  }
+  .sha {
+    word-break: break-all;
+    font-family: var(--code-font-family, monospace);
+    font-size: 0.85em;
+  }
+`;var Kt=(r,e,t)=>l`<audit-trail-timeline
+    .ctx=${e}
+    .lanes=${r.lanes}
+    .start=${r.start}
+    .end=${r.end}
+    .cursor=${r.cursor}
+    .live=${r.clock.live}
+    .growing=${r.windowEnd===null&&!r.error}
+    .info=${r.statesAtCursor()}
+    @width-changed=${s=>t?.(s.detail.width)}
+    @cursor-set=${s=>r.act("seek",s.detail.t)}
+    @cursor-step=${s=>r.act(s.detail.dir>0?"next":"prev")}
+    @mark-select=${s=>{r.select(s.detail.seq,s.detail.event,!1)}}
+  ></audit-trail-timeline>`,Zt=(r,e)=>l`<audit-trail-replay-bar
+    .ctx=${e}
+    .cursor=${r.cursor}
+    .playing=${r.clock.playing}
+    .live=${r.clock.live}
+    .speed=${r.clock.speed}
+    @replay=${t=>r.act(t.detail.action,t.detail.value)}
+  ></audit-trail-replay-bar>`,Yt=(r,e,t,s=320)=>l`<audit-trail-change-list
+    .ctx=${e}
+    .events=${t}
+    .hasMore=${!!r.nextCursor}
+    .loading=${r.listLoading||r.loading}
+    .height=${s}
+    @load-more=${()=>{r.loadMore()}}
+    @change-select=${i=>{r.select(i.detail.seq,i.detail.event,i.detail.why)}}
+  ></audit-trail-change-list>`,Gt=(r,e)=>l`<audit-trail-why-dialog
+    .ctx=${e}
+    .selection=${r.selection}
+    @closed=${()=>r.closeSelection()}
+    @why-load=${t=>{r.loadTrace(t.detail.seq)}}
+  ></audit-trail-why-dialog>`,mt=(r,e,t,s)=>{let i=r.fmt.timeZone,n=o=>{let a=o.target.value,d=zt(a,i);t(a===""?null:Number.isNaN(d)?e:d)};return l`<label
+    >${s}<input
+      type="datetime-local"
+      step="1"
+      .value=${e===null?"":jt(e,i)}
+      @change=${n}
+  /></label>`};var Ir,Ur,qr,nt,Me,Re,Y=class extends(qr=_,Ur=[b({attribute:!1})],Ir=[w()],qr){constructor(){super(...arguments);g(this,Me,c(nt,8,this)),c(nt,11,this);g(this,Re,c(nt,12,this)),c(nt,15,this);y(this,"ctrl",new ht(this));y(this,"ctxCache",null);y(this,"loadedKey","");y(this,"resolvedCache",null);y(this,"widthTimer")}static getConfigForm(){return tr(st())}static getStubConfig(t){return er(t.states)}setConfig(t){this.config=Xs(t)}getCardSize(){return 4+2*(this.ctrl.lanes.length||(this.config?.entities?.length??1))}getGridOptions(){return{columns:12,min_columns:6,rows:"auto",min_rows:4}}get ctx(){return(!this.ctxCache||this.ctxCache.hass!==this.hass)&&(this.ctxCache={hass:this.hass,ctx:Ft(this.hass)}),this.ctxCache.ctx}willUpdate(t){if(!this.hass||!this.config)return;this.ctrl.hass=this.hass;let s=this.resolved(),i=`${s.join(",")}|${this.config.hours_to_show}`;i!==this.loadedKey&&(this.loadedKey=i,this.ctrl.entityIds=s,this.ctrl.hours=this.config.hours_to_show??24,this.ctrl.load())}resolved(){let t=this.hass,s=[this.config,t.entities,t.devices,t.areas];return(!this.resolvedCache||s.some((i,n)=>i!==this.resolvedCache.key[n]))&&(this.resolvedCache={key:s,ids:Ot(this.config?.entities,this.config?.target,t)}),this.resolvedCache.ids}integrity(){let t=this.ctrl.gapsIntegrity;if(!t)return u;let s=this.ctx.t;if(t.ok===null)return l`<span class="integrity pending" title=${s("integrity.pending")}
+        >◌ ${s("integrity.pending")}</span
+      >`;if(t.ok){let i=t.verified_at?` · ${B(Date.parse(t.verified_at),this.ctx.fmt,!1)}`:"";return l`<span class="integrity ok" title=${s("integrity.ok",{checked:t.checked})+i}
+        >✓ ${s("integrity.ok",{checked:t.checked})}</span
+      >`}return l`<span class="integrity bad" role="alert"
+      >⚠ ${s("integrity.bad",{seq:t.first_bad_seq??"?",reason:t.reason??""})}</span
+    >`}render(){if(!this.config||!this.hass)return u;let t=this.ctx,s=this.ctrl,i=s.entityIds.length?l`
+          ${s.error?l`<p class="error">${t.t("card.error",{message:s.error})}</p>`:u}
+          ${Kt(s,t,n=>this.onWidth(n))} ${Zt(s,t)}
           <h3 class="sub">${t.t("card.changes")}</h3>
-          <audit-trail-change-list
-            .ctx=${t}
-            .events=${e.list}
-            .hasMore=${!!e.nextCursor}
-            .loading=${e.listLoading||e.loading}
-            @load-more=${()=>{e.loadMore()}}
-            @change-select=${n=>{e.select(n.detail.seq,n.detail.event,n.detail.why)}}
-          ></audit-trail-change-list>
-          <audit-trail-why-dialog
-            .ctx=${t}
-            .selection=${e.selection}
-            @closed=${()=>e.closeSelection()}
-            @why-load=${n=>{e.loadTrace(n.detail.seq)}}
-          ></audit-trail-why-dialog>
-        `:d`<p class="muted">${t.t("card.no_entities")}</p>`;return d`<ha-card>
+          ${Yt(s,t,s.list)} ${Gt(s,t)}
+        `:l`<p class="muted">${t.t("card.no_entities")}</p>`;return l`<ha-card>
       <div class="header">
         <span class="title">${this.config.title??t.t("card.name")}</span>
         ${this.integrity()}
       </div>
       <div class="content">${i}</div>
-    </ha-card>`}onWidth(t){Math.abs(t-this.ctrl.laneWidth)/this.ctrl.laneWidth<.25||(this.ctrl.laneWidth=t,window.clearTimeout(this.widthTimer),this.widthTimer=window.setTimeout(()=>{let e=this.ctrl.windowEnd;this.ctrl.load(this.ctrl.windowStart,e)},300))}};nt=R(Rr),_e=new WeakMap,ke=new WeakMap,f(nt,4,"hass",Tr,Y,_e),f(nt,4,"config",Mr,Y,ke),T(nt,Y),y(Y,"styles",[L,A`
+    </ha-card>`}onWidth(t){Math.abs(t-this.ctrl.laneWidth)/this.ctrl.laneWidth<.25||(this.ctrl.laneWidth=t,window.clearTimeout(this.widthTimer),this.widthTimer=window.setTimeout(()=>{let s=this.ctrl.windowEnd;this.ctrl.load(this.ctrl.windowStart,s)},300))}};nt=R(qr),Me=new WeakMap,Re=new WeakMap,f(nt,4,"hass",Ur,Y,Me),f(nt,4,"config",Ir,Y,Re),M(nt,Y),y(Y,"styles",[L,E`
       :host {
         display: block;
       }
@@ -207,13 +262,7 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
         font-size: 0.95em;
         font-weight: 500;
       }
-    `]);var Lr=(r,s)=>Ys(r.states,s,st(r.localize?.bind(r))("card.suggestion"));var ot={ATTRIBUTE:1,CHILD:2,PROPERTY:3,BOOLEAN_ATTRIBUTE:4,EVENT:5,ELEMENT:6},Hr=r=>(...s)=>({_$litDirective$:r,values:s}),Bt=class{constructor(s){}get _$AU(){return this._$AM._$AU}_$AT(s,t,e){this._$Ct=s,this._$AM=t,this._$Ci=e}_$AS(s,t){return this.update(s,t)}update(s,t){return this.render(...t)}};var{I:ha}=js;var Ir=r=>r.strings===void 0;var kn={},Pr=(r,s=kn)=>r._$AH=s;var Se=Hr(class extends Bt{constructor(r){if(super(r),r.type!==ot.PROPERTY&&r.type!==ot.ATTRIBUTE&&r.type!==ot.BOOLEAN_ATTRIBUTE)throw Error("The `live` directive is not allowed on child or event bindings");if(!Ir(r))throw Error("`live` bindings can only contain a single expression")}render(r){return r}update(r,[s]){if(s===D||s===u)return s;let t=r.element,e=r.name;if(r.type===ot.PROPERTY){if(s===t[e])return D}else if(r.type===ot.BOOLEAN_ATTRIBUTE){if(!!s===t.hasAttribute(e))return D}else if(r.type===ot.ATTRIBUTE&&t.getAttribute(e)===s+"")return D;return Pr(r),s}});var Sn=["user","automation","script","action","entity","device","system","unobserved","unknown"],En=864e5,Ee=200,Dr,Ur,qr,Or,Nr,Vr,jr,zr,Br,Fr,Wr,Kr,Zr,Yr,v,Ae,Ce,Me,Te,Re,Le,He,Ie,Pe,De,Ue,qe,Oe,S=class extends(Yr=_,Zr=[b({attribute:!1})],Kr=[b({type:Boolean})],Wr=[b({attribute:!1})],Fr=[b({attribute:!1})],Br=[w()],zr=[w()],jr=[w()],Vr=[w()],Nr=[w()],Or=[w()],qr=[w()],Ur=[w()],Dr=[w()],Yr){constructor(){super(...arguments);g(this,Ae,c(v,8,this)),c(v,11,this);g(this,Ce,c(v,12,this,!1)),c(v,15,this);g(this,Me,c(v,16,this)),c(v,19,this);g(this,Te,c(v,20,this)),c(v,23,this);g(this,Re,c(v,24,this,[])),c(v,27,this);g(this,Le,c(v,28,this,[])),c(v,31,this);g(this,He,c(v,32,this,"")),c(v,35,this);g(this,Ie,c(v,36,this,Date.now()-En)),c(v,39,this);g(this,Pe,c(v,40,this,null)),c(v,43,this);g(this,De,c(v,44,this,"")),c(v,47,this);g(this,Ue,c(v,48,this,"")),c(v,51,this);g(this,qe,c(v,52,this,null)),c(v,55,this);g(this,Oe,c(v,56,this,null)),c(v,59,this);y(this,"ctrl",new ft(this));y(this,"ctxCache",null)}get ctx(){return(!this.ctxCache||this.ctxCache.hass!==this.hass)&&(this.ctxCache={hass:this.hass,ctx:zt(this.hass)}),this.ctxCache.ctx}get entityIds(){return this.hass?Ot(this.picked,{area_id:this.areas},this.hass):[]}async apply(){if(!this.hass)return;this.message=null,this.ctrl.hass=this.hass,this.ctrl.entityIds=this.entityIds;let t=this.to===null||this.to>=Date.now()?null:this.to;this.ctrl.hours=((t??Date.now())-this.from)/36e5,await Promise.all([this.ctrl.load(this.from,t),this.loadActivity()])}async loadActivity(){try{this.activity=await nr(this.hass,new Date(this.from),this.to===null?void 0:new Date(this.to))}catch(t){this.message=V(t)}}toggle(t,e,i){let n=this[t];this[t]=i?[...n,e]:n.filter(o=>o!==e)}timeInput(t,e,i){let n=this.ctx.fmt.timeZone;return d`<label
-      >${i}<input
-        type="datetime-local"
-        step="1"
-        .value=${t===null?"":pt(t,n)}
-        @change=${o=>{let a=o.target.value,l=ut(a,n);e(a===""?null:Number.isNaN(l)?t:l)}}
-    /></label>`}picker(){let t=this.ctx,e=this.search.toLowerCase(),i=Object.keys(this.hass.states).sort(),n=i.filter(a=>!e||a.includes(e)||t.name(a).toLowerCase().includes(e)),o=i.filter(a=>this.picked.includes(a)||n.slice(0,Ee).includes(a));return d`<section class="pick">
+    `]);var Or=(r,e)=>sr(r.states,e,st(r.localize?.bind(r))("card.suggestion"));var ot={ATTRIBUTE:1,CHILD:2,PROPERTY:3,BOOLEAN_ATTRIBUTE:4,EVENT:5,ELEMENT:6},Vr=r=>(...e)=>({_$litDirective$:r,values:e}),Qt=class{constructor(e){}get _$AU(){return this._$AM._$AU}_$AT(e,t,s){this._$Ct=e,this._$AM=t,this._$Ci=s}_$AS(e,t){return this.update(e,t)}update(e,t){return this.render(...t)}};var{I:ka}=Ys;var Nr=r=>r.strings===void 0;var Rn={},jr=(r,e=Rn)=>r._$AH=e;var Le=Vr(class extends Qt{constructor(r){if(super(r),r.type!==ot.PROPERTY&&r.type!==ot.ATTRIBUTE&&r.type!==ot.BOOLEAN_ATTRIBUTE)throw Error("The `live` directive is not allowed on child or event bindings");if(!Nr(r))throw Error("`live` bindings can only contain a single expression")}render(r){return r}update(r,[e]){if(e===I||e===u)return e;let t=r.element,s=r.name;if(r.type===ot.PROPERTY){if(e===t[s])return I}else if(r.type===ot.BOOLEAN_ATTRIBUTE){if(!!e===t.hasAttribute(s))return I}else if(r.type===ot.ATTRIBUTE&&t.getAttribute(s)===e+"")return I;return jr(r),e}});var Ln=["user","automation","script","action","entity","device","system","unobserved","unknown"],Hn=864e5,He=200,zr,Br,Fr,Wr,Kr,Zr,Yr,Gr,Qr,Jr,Xr,ti,ei,si,v,Pe,De,Ie,Ue,qe,Oe,Ve,Ne,je,ze,Be,Fe,We,S=class extends(si=_,ei=[b({attribute:!1})],ti=[b({type:Boolean})],Xr=[b({attribute:!1})],Jr=[b({attribute:!1})],Qr=[w()],Gr=[w()],Yr=[w()],Zr=[w()],Kr=[w()],Wr=[w()],Fr=[w()],Br=[w()],zr=[w()],si){constructor(){super(...arguments);g(this,Pe,c(v,8,this)),c(v,11,this);g(this,De,c(v,12,this,!1)),c(v,15,this);g(this,Ie,c(v,16,this)),c(v,19,this);g(this,Ue,c(v,20,this)),c(v,23,this);g(this,qe,c(v,24,this,[])),c(v,27,this);g(this,Oe,c(v,28,this,[])),c(v,31,this);g(this,Ve,c(v,32,this,"")),c(v,35,this);g(this,Ne,c(v,36,this,Date.now()-Hn)),c(v,39,this);g(this,je,c(v,40,this,null)),c(v,43,this);g(this,ze,c(v,44,this,"")),c(v,47,this);g(this,Be,c(v,48,this,"")),c(v,51,this);g(this,Fe,c(v,52,this,null)),c(v,55,this);g(this,We,c(v,56,this,null)),c(v,59,this);y(this,"ctrl",new ht(this));y(this,"ctxCache",null)}get ctx(){return(!this.ctxCache||this.ctxCache.hass!==this.hass)&&(this.ctxCache={hass:this.hass,ctx:Ft(this.hass)}),this.ctxCache.ctx}get entityIds(){return this.hass?Ot(this.picked,{area_id:this.areas},this.hass):[]}async apply(){if(!this.hass)return;this.message=null,this.ctrl.hass=this.hass,this.ctrl.entityIds=this.entityIds;let t=this.to===null||this.to>=Date.now()?null:this.to;this.ctrl.hours=((t??Date.now())-this.from)/36e5,await Promise.all([this.ctrl.load(this.from,t),this.loadActivity()])}async loadActivity(){try{this.activity=await pr(this.hass,new Date(this.from),this.to===null?void 0:new Date(this.to))}catch(t){this.message=O(t)}}toggle(t,s,i){let n=this[t];this[t]=i?[...n,s]:n.filter(o=>o!==s)}picker(){let t=this.ctx,s=this.search.toLowerCase(),i=Object.keys(this.hass.states).sort(),n=i.filter(a=>!s||a.includes(s)||t.name(a).toLowerCase().includes(s)),o=i.filter(a=>this.picked.includes(a)||n.slice(0,He).includes(a));return l`<section class="pick">
       <h2>
         ${t.t("panel.entities")}
         <span class="muted">${t.t("panel.selected",{count:this.entityIds.length})}</span>
@@ -226,70 +275,70 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
         @input=${a=>this.search=a.target.value}
       />
       <div class="checks">
-        ${o.map(a=>d`<label
+        ${o.map(a=>l`<label
               ><input
                 type="checkbox"
-                .checked=${Se(this.picked.includes(a))}
-                @change=${l=>this.toggle("picked",a,l.target.checked)}
+                .checked=${Le(this.picked.includes(a))}
+                @change=${d=>this.toggle("picked",a,d.target.checked)}
               />${t.name(a)} <span class="muted">${a}</span></label
             >`)}
-        ${n.length>Ee?d`<div class="muted">… ${n.length-Ee}</div>`:u}
+        ${n.length>He?l`<div class="muted">… ${n.length-He}</div>`:u}
       </div>
       <h2>${t.t("panel.areas")}</h2>
       <div class="checks short">
-        ${Object.values(this.hass.areas??{}).map(a=>d`<label
+        ${Object.values(this.hass.areas??{}).map(a=>l`<label
               ><input
                 type="checkbox"
-                .checked=${Se(this.areas.includes(a.area_id))}
-                @change=${l=>this.toggle("areas",a.area_id,l.target.checked)}
+                .checked=${Le(this.areas.includes(a.area_id))}
+                @change=${d=>this.toggle("areas",a.area_id,d.target.checked)}
               />${a.name}</label
             >`)}
       </div>
       <h2>${t.t("panel.range")}</h2>
       <div class="row">
-        ${this.timeInput(this.from,a=>this.from=a??this.from,t.t("panel.from"))}
-        ${this.timeInput(this.to,a=>this.to=a,t.t("panel.to"))}
+        ${mt(t,this.from,a=>this.from=a??this.from,t.t("panel.from"))}
+        ${mt(t,this.to,a=>this.to=a,t.t("panel.to"))}
         <button class="primary" @click=${()=>{this.apply()}} ?disabled=${!this.entityIds.length}>
           ${t.t("panel.apply")}
         </button>
       </div>
-    </section>`}filters(){let t=this.ctx;return d`<div class="row">
+    </section>`}filters(){let t=this.ctx;return l`<div class="row">
       <label
         >${t.t("panel.filter_kind")}<select
-          @change=${e=>this.kind=e.target.value}
+          @change=${s=>this.kind=s.target.value}
         >
           <option value="">${t.t("panel.all")}</option>
-          ${Sn.map(e=>d`<option value=${e} ?selected=${e===this.kind}>${t.t(`cause.${e}`)}</option>`)}
+          ${Ln.map(s=>l`<option value=${s} ?selected=${s===this.kind}>${t.t(`cause.${s}`)}</option>`)}
         </select></label
       >
       <label
         >${t.t("panel.filter_actor")}<select
-          @change=${e=>this.actor=e.target.value}
+          @change=${s=>this.actor=s.target.value}
         >
           <option value="">${t.t("panel.all")}</option>
-          ${(this.activity?.actors??[]).map(e=>d`<option value=${e.actor} ?selected=${e.actor===this.actor}>${e.name??e.actor}</option>`)}
+          ${(this.activity?.actors??[]).map(s=>l`<option value=${s.actor} ?selected=${s.actor===this.actor}>${s.name??s.actor}</option>`)}
         </select></label
       >
-    </div>`}activitySection(){let t=this.ctx;return this.activity?d`<section>
+    </div>`}activitySection(){let t=this.ctx;return this.activity?l`<section>
       <h2>
         ${t.t("panel.activity")}
         <span class="muted">${t.t("panel.activity_total",{total:this.activity.total})}</span>
       </h2>
       <table>
         <tbody>
-          ${this.activity.actors.map(e=>d`<tr>
+          ${this.activity.actors.map(s=>l`<tr>
                 <td>
-                  <button class="link" @click=${()=>this.actor=e.actor}>${e.name??e.actor}</button>
-                  <span class="muted">${t.t(`cause.${e.kind}`)}</span>
+                  <button class="link" @click=${()=>this.actor=s.actor}>${s.name??s.actor}</button>
+                  <span class="muted">${t.t(`cause.${s.kind}`)}</span>
                 </td>
-                <td class="num">${e.total}</td>
+                <td class="num">${s.total}</td>
                 <td class="muted">
-                  ${Object.entries(e.by_entity).sort((i,n)=>n[1]-i[1]).slice(0,3).map(([i,n])=>`${t.name(i)} ${n}`).join(", ")}
+                  ${Object.entries(s.by_entity).sort((i,n)=>n[1]-i[1]).slice(0,3).map(([i,n])=>`${t.name(i)} ${n}`).join(", ")}
                 </td>
               </tr>`)}
         </tbody>
       </table>
-    </section>`:u}render(){if(!this.hass)return u;let t=this.ctx,e=this.ctrl,i=e.list.filter(n=>(!this.kind||n.cause.kind===this.kind)&&(!this.actor||xe(n.cause)===this.actor));return d`
+    </section>`:u}render(){if(!this.hass)return u;let t=this.ctx,s=this.ctrl,i=s.list.filter(n=>(!this.kind||n.cause.kind===this.kind)&&(!this.actor||Ee(n.cause)===this.actor));return l`
       <header>
         <button
           class="menu"
@@ -303,42 +352,13 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
       <main class=${this.narrow?"narrow":""}>
         ${this.picker()}
         <section class="view">
-          ${this.message?d`<p class="error">${this.message}</p>`:u}
-          ${e.error?d`<p class="error">${t.t("card.error",{message:e.error})}</p>`:u}
-          ${e.lanes.length?d`
-                  <audit-trail-timeline
-                    .ctx=${t}
-                    .lanes=${e.lanes}
-                    .start=${e.start}
-                    .end=${e.end}
-                    .cursor=${e.cursor}
-                    .live=${e.clock.live}
-                    .growing=${e.windowEnd===null&&!e.error}
-                    .info=${e.statesAtCursor()}
-                    @cursor-set=${n=>e.act("seek",n.detail.t)}
-                    @cursor-step=${n=>e.act(n.detail.dir>0?"next":"prev")}
-                    @mark-select=${n=>{e.select(n.detail.seq,n.detail.event,!1)}}
-                  ></audit-trail-timeline>
-                  <audit-trail-replay-bar
-                    .ctx=${t}
-                    .cursor=${e.cursor}
-                    .playing=${e.clock.playing}
-                    .live=${e.clock.live}
-                    .speed=${e.clock.speed}
-                    @replay=${n=>e.act(n.detail.action,n.detail.value)}
-                  ></audit-trail-replay-bar>
-                  ${e.gapsIntegrity&&e.gapsIntegrity.ok===!1?d`<p class="error" role="alert">⚠ ${t.t("integrity.bad",{seq:e.gapsIntegrity.first_bad_seq??"?",reason:e.gapsIntegrity.reason??""})}</p>`:u}
-                  ${this.filters()}
-                  <audit-trail-change-list
-                    .ctx=${t}
-                    .events=${i}
-                    .hasMore=${!!e.nextCursor}
-                    .loading=${e.listLoading||e.loading}
-                    .height=${480}
-                    @load-more=${()=>{e.loadMore()}}
-                    @change-select=${n=>{e.select(n.detail.seq,n.detail.event,n.detail.why)}}
-                  ></audit-trail-change-list>
-                `:d`<p class="muted">${e.loading?t.t("card.loading"):t.t("card.no_entities")}</p>`}
+          ${this.message?l`<p class="error">${this.message}</p>`:u}
+          ${s.error?l`<p class="error">${t.t("card.error",{message:s.error})}</p>`:u}
+          ${s.lanes.length?l`
+                  ${Kt(s,t)} ${Zt(s,t)}
+                  ${s.gapsIntegrity&&s.gapsIntegrity.ok===!1?l`<p class="error" role="alert">⚠ ${t.t("integrity.bad",{seq:s.gapsIntegrity.first_bad_seq??"?",reason:s.gapsIntegrity.reason??""})}</p>`:u}
+                  ${this.filters()} ${Yt(s,t,i,480)}
+                `:l`<p class="muted">${s.loading?t.t("card.loading"):t.t("card.no_entities")}</p>`}
           ${this.activitySection()}
           <audit-trail-panel-tools
             .ctx=${t}
@@ -348,13 +368,8 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
           ></audit-trail-panel-tools>
         </section>
       </main>
-      <audit-trail-why-dialog
-        .ctx=${t}
-        .selection=${e.selection}
-        @closed=${()=>e.closeSelection()}
-        @why-load=${n=>{e.loadTrace(n.detail.seq)}}
-      ></audit-trail-why-dialog>
-    `}};v=R(Yr),Ae=new WeakMap,Ce=new WeakMap,Me=new WeakMap,Te=new WeakMap,Re=new WeakMap,Le=new WeakMap,He=new WeakMap,Ie=new WeakMap,Pe=new WeakMap,De=new WeakMap,Ue=new WeakMap,qe=new WeakMap,Oe=new WeakMap,f(v,4,"hass",Zr,S,Ae),f(v,4,"narrow",Kr,S,Ce),f(v,4,"route",Wr,S,Me),f(v,4,"panel",Fr,S,Te),f(v,4,"picked",Br,S,Re),f(v,4,"areas",zr,S,Le),f(v,4,"search",jr,S,He),f(v,4,"from",Vr,S,Ie),f(v,4,"to",Nr,S,Pe),f(v,4,"kind",Or,S,De),f(v,4,"actor",qr,S,Ue),f(v,4,"activity",Ur,S,qe),f(v,4,"message",Dr,S,Oe),T(v,S),y(S,"styles",[L,A`
+      ${Gt(s,t)}
+    `}};v=R(si),Pe=new WeakMap,De=new WeakMap,Ie=new WeakMap,Ue=new WeakMap,qe=new WeakMap,Oe=new WeakMap,Ve=new WeakMap,Ne=new WeakMap,je=new WeakMap,ze=new WeakMap,Be=new WeakMap,Fe=new WeakMap,We=new WeakMap,f(v,4,"hass",ei,S,Pe),f(v,4,"narrow",ti,S,De),f(v,4,"route",Xr,S,Ie),f(v,4,"panel",Jr,S,Ue),f(v,4,"picked",Qr,S,qe),f(v,4,"areas",Gr,S,Oe),f(v,4,"search",Yr,S,Ve),f(v,4,"from",Zr,S,Ne),f(v,4,"to",Kr,S,je),f(v,4,"kind",Wr,S,ze),f(v,4,"actor",Fr,S,Be),f(v,4,"activity",Br,S,Fe),f(v,4,"message",zr,S,We),M(v,S),y(S,"styles",[L,Wt,E`
       :host {
         display: block;
         min-height: 100vh;
@@ -391,16 +406,6 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
         grid-template-columns: 1fr;
         padding: 8px;
       }
-      section {
-        background: var(--card-background-color);
-        border-radius: var(--ha-card-border-radius, 12px);
-        border: 1px solid var(--divider-color);
-        padding: 12px;
-        display: flex;
-        flex-direction: column;
-        gap: 8px;
-        min-width: 0;
-      }
       section.view {
         gap: 12px;
         background: transparent;
@@ -409,11 +414,6 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
       }
       section.view > section {
         background: var(--card-background-color);
-      }
-      h2 {
-        font-size: 1em;
-        font-weight: 500;
-        margin: 4px 0 0;
       }
       .checks {
         max-height: 260px;
@@ -425,9 +425,6 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
       .checks.short {
         max-height: 140px;
       }
-      section > button {
-        align-self: flex-start;
-      }
       .checks label {
         display: flex;
         gap: 6px;
@@ -437,19 +434,6 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
         overflow: hidden;
         text-overflow: ellipsis;
       }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px;
-        align-items: end;
-      }
-      label {
-        display: flex;
-        flex-direction: column;
-        gap: 2px;
-        font-size: 0.85em;
-        color: var(--secondary-text-color);
-      }
       .checks label {
         flex-direction: row;
         color: var(--primary-text-color);
@@ -458,16 +442,6 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
         background: var(--primary-color);
         color: var(--text-primary-color, #fff);
         border: none;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-        font-size: 0.9em;
-      }
-      td {
-        padding: 4px 6px;
-        border-bottom: 1px solid var(--divider-color);
-        vertical-align: top;
       }
       td.num {
         text-align: right;
@@ -481,14 +455,6 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
         color: var(--primary-color);
         text-align: left;
       }
-      .ok {
-        color: var(--success-color, var(--primary-text-color));
-      }
-      .sha {
-        word-break: break-all;
-        font-family: var(--code-font-family, monospace);
-        font-size: 0.85em;
-      }
       audit-trail-timeline,
       audit-trail-replay-bar,
       audit-trail-change-list {
@@ -496,17 +462,17 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
         padding: 8px 12px;
         border-radius: 8px;
       }
-    `]);var gt=52,Ft=(r,s)=>{let t=r.entity_id??"";switch(r.event_type){case"attributes_changed":return s.t("change.attributes");case"entity_added":return`${s.t("change.added")}: ${s.state(t,r.new_state)}`;case"entity_removed":return s.t("change.removed");default:return r.old_state===r.new_state?s.t("change.attributes"):`${r.old_state===null?"—":s.state(t,r.old_state)} → ${r.new_state===null?"—":s.state(t,r.new_state)}`}},Gr,Qr,Jr,Xr,ti,ei,si,E,Ne,Ve,je,ze,Be,Fe,U=class extends(si=_,ei=[b({attribute:!1})],ti=[b({attribute:!1})],Xr=[b({type:Boolean})],Jr=[b({type:Boolean})],Qr=[b({type:Number})],Gr=[w()],si){constructor(){super(...arguments);g(this,Ne,c(E,8,this)),c(E,11,this);g(this,Ve,c(E,12,this,[])),c(E,15,this);g(this,je,c(E,16,this,!1)),c(E,19,this);g(this,ze,c(E,20,this,!1)),c(E,23,this);g(this,Be,c(E,24,this,320)),c(E,27,this);g(this,Fe,c(E,28,this,0)),c(E,31,this)}onScroll(t){this.scrollPos=t.target.scrollTop}updated(){let t=ye(this.scrollPos,this.height,gt,this.events.length);!this.loading&&_r(t,this.events.length,this.hasMore)&&this.dispatchEvent(new CustomEvent("load-more",{bubbles:!0,composed:!0}))}open(t,e){this.dispatchEvent(new CustomEvent("change-select",{detail:{seq:t.seq,event:t,why:e},bubbles:!0,composed:!0}))}onKey(t,e){if(t.key!=="ArrowDown"&&t.key!=="ArrowUp")return;t.preventDefault();let i=e+(t.key==="ArrowDown"?1:-1);if(i<0||i>=this.events.length)return;let n=this.renderRoot.querySelector(".scroller"),o=i*gt;o<n.scrollTop?n.scrollTop=o:o+gt>n.scrollTop+this.height&&(n.scrollTop=o+gt-this.height),this.scrollPos=n.scrollTop,this.updateComplete.then(()=>this.renderRoot.querySelector(`[data-index="${i}"]`)?.focus())}row(t,e){let i=this.ctx;return d`<div
+    `]);var At=(r,e)=>{let t=r.entity_id??"";switch(r.event_type){case"attributes_changed":return e.t("change.attributes");case"entity_added":return`${e.t("change.added")}: ${e.state(t,r.new_state)}`;case"entity_removed":return e.t("change.removed");case"annotation":case"correction":{let s=typeof r.payload?.message=="string"?r.payload.message:"",i=r.causation_seq===null?"":` (#${r.causation_seq})`;return`${e.t(`change.${r.event_type}`)}${i}: ${s}`}default:return r.old_state===r.new_state?e.t("change.attributes"):`${r.old_state===null?"—":e.state(t,r.old_state)} → ${r.new_state===null?"—":e.state(t,r.new_state)}`}};var ft=52,ri,ii,ni,oi,ai,ci,li,A,Ke,Ze,Ye,Ge,Qe,Je,U=class extends(li=_,ci=[b({attribute:!1})],ai=[b({attribute:!1})],oi=[b({type:Boolean})],ni=[b({type:Boolean})],ii=[b({type:Number})],ri=[w()],li){constructor(){super(...arguments);g(this,Ke,c(A,8,this)),c(A,11,this);g(this,Ze,c(A,12,this,[])),c(A,15,this);g(this,Ye,c(A,16,this,!1)),c(A,19,this);g(this,Ge,c(A,20,this,!1)),c(A,23,this);g(this,Qe,c(A,24,this,320)),c(A,27,this);g(this,Je,c(A,28,this,0)),c(A,31,this)}onScroll(t){this.scrollPos=t.target.scrollTop}updated(){let t=ke(this.scrollPos,this.height,ft,this.events.length);!this.loading&&Mr(t,this.events.length,this.hasMore)&&this.dispatchEvent(new CustomEvent("load-more",{bubbles:!0,composed:!0}))}open(t,s){this.dispatchEvent(new CustomEvent("change-select",{detail:{seq:t.seq,event:t,why:s},bubbles:!0,composed:!0}))}onKey(t,s){if(t.key!=="ArrowDown"&&t.key!=="ArrowUp")return;t.preventDefault();let i=s+(t.key==="ArrowDown"?1:-1);if(i<0||i>=this.events.length)return;let n=this.renderRoot.querySelector(".scroller"),o=i*ft;o<n.scrollTop?n.scrollTop=o:o+ft>n.scrollTop+this.height&&(n.scrollTop=o+ft-this.height),this.scrollPos=n.scrollTop,this.updateComplete.then(()=>this.renderRoot.querySelector(`[data-index="${i}"]`)?.focus())}row(t,s){let i=this.ctx;return l`<div
       class="row"
       role="listitem"
       tabindex="0"
-      data-index=${e}
+      data-index=${s}
       @click=${()=>this.open(t,!1)}
-      @keydown=${n=>n.key==="Enter"?this.open(t,!1):this.onKey(n,e)}
+      @keydown=${n=>n.key==="Enter"?this.open(t,!1):this.onKey(n,s)}
     >
       <div class="line1">
         <span class="name">${t.entity_id?i.name(t.entity_id):t.event_type}</span>
-        <span class="change">${Ft(t,i)}</span>
+        <span class="change">${At(t,i)}</span>
       </div>
       <div class="line2">
         <span class="time">${B(Date.parse(t.time),i.fmt)}</span>
@@ -518,7 +484,7 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
           ${i.t("why.open")}
         </button>
       </div>
-    </div>`}render(){if(!this.ctx)return u;let t=ye(this.scrollPos,this.height,gt,this.events.length),e=this.events.slice(t.first,t.last);return d`
+    </div>`}render(){if(!this.ctx)return u;let t=ke(this.scrollPos,this.height,ft,this.events.length),s=this.events.slice(t.first,t.last);return l`
       <div
         class="scroller"
         style="max-height:${this.height}px"
@@ -527,12 +493,12 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
         aria-label=${this.ctx.t("card.changes")}
       >
         <div style="height:${t.padTop}px"></div>
-        ${e.map((i,n)=>this.row(i,t.first+n))}
+        ${s.map((i,n)=>this.row(i,t.first+n))}
         <div style="height:${t.padBottom}px"></div>
-        ${!this.events.length&&!this.loading?d`<div class="empty muted">${this.ctx.t("card.no_changes")}</div>`:u}
-        ${this.loading?d`<div class="empty muted">${this.ctx.t("card.loading")}</div>`:u}
+        ${!this.events.length&&!this.loading?l`<div class="empty muted">${this.ctx.t("card.no_changes")}</div>`:u}
+        ${this.loading?l`<div class="empty muted">${this.ctx.t("card.loading")}</div>`:u}
       </div>
-    `}};E=R(si),Ne=new WeakMap,Ve=new WeakMap,je=new WeakMap,ze=new WeakMap,Be=new WeakMap,Fe=new WeakMap,f(E,4,"ctx",ei,U,Ne),f(E,4,"events",ti,U,Ve),f(E,4,"hasMore",Xr,U,je),f(E,4,"loading",Jr,U,ze),f(E,4,"height",Qr,U,Be),f(E,4,"scrollPos",Gr,U,Fe),T(E,U),y(U,"styles",[L,A`
+    `}};A=R(li),Ke=new WeakMap,Ze=new WeakMap,Ye=new WeakMap,Ge=new WeakMap,Qe=new WeakMap,Je=new WeakMap,f(A,4,"ctx",ci,U,Ke),f(A,4,"events",ai,U,Ze),f(A,4,"hasMore",oi,U,Ye),f(A,4,"loading",ni,U,Ge),f(A,4,"height",ii,U,Qe),f(A,4,"scrollPos",ri,U,Je),M(A,U),y(U,"styles",[L,E`
       :host {
         display: block;
       }
@@ -541,7 +507,7 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
         overscroll-behavior: contain;
       }
       .row {
-        height: ${gt}px;
+        height: ${ft}px;
         box-sizing: border-box;
         padding: 4px 2px;
         border-bottom: 1px solid var(--divider-color);
@@ -593,23 +559,17 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
         padding: 12px;
         text-align: center;
       }
-    `]);var An=r=>{let s=e=>typeof e=="string"?e:e.toISOString(),t=new URLSearchParams({start:s(r.start),end:s(r.end),format:r.format});return r.entityIds?.length&&t.set("entity_id",r.entityIds.join(",")),`/api/audit_trail/export?${t.toString()}`},Cn=(r,s)=>(r?/filename="?([^";]+)"?/i.exec(r):null)?.[1]??s,At=class extends Error{constructor(t){super(`export failed: HTTP ${t}`);y(this,"status",t)}},ri=async(r,s)=>{let t=An(s),e=r.fetchWithAuth?await r.fetchWithAuth(t):await fetch(r.hassUrl?r.hassUrl(t):t,{headers:{Authorization:`Bearer ${r.auth?.data.access_token??""}`}});if(!e.ok)throw new At(e.status);return{blob:await e.blob(),filename:Cn(e.headers.get("Content-Disposition"),`audit-trail.${s.format}`),sha256:e.headers.get("X-Audit-Trail-SHA256")}};var ii=864e5,Mn=async r=>{if(!globalThis.crypto?.subtle)return null;let s=await crypto.subtle.digest("SHA-256",await r.arrayBuffer());return[...new Uint8Array(s)].map(t=>t.toString(16).padStart(2,"0")).join("")},ni,oi,ai,ci,li,di,pi,ui,hi,mi,fi,x,We,Ke,Ze,Ye,Ge,Qe,Je,Xe,ts,es,C=class extends(fi=_,mi=[b({attribute:!1})],hi=[b({attribute:!1})],ui=[b({type:Number})],pi=[b({attribute:!1})],di=[w()],li=[w()],ci=[w()],ai=[w()],oi=[w()],ni=[w()],fi){constructor(){super(...arguments);g(this,We,c(x,8,this)),c(x,11,this);g(this,Ke,c(x,12,this,[])),c(x,15,this);g(this,Ze,c(x,16,this,Date.now()-ii)),c(x,19,this);g(this,Ye,c(x,20,this,null)),c(x,23,this);g(this,Ge,c(x,24,this,null)),c(x,27,this);g(this,Qe,c(x,28,this,[Date.now()-ii,Date.now()])),c(x,31,this);g(this,Je,c(x,32,this,null)),c(x,35,this);g(this,Xe,c(x,36,this,null)),c(x,39,this);g(this,ts,c(x,40,this,"jsonl")),c(x,43,this);g(this,es,c(x,44,this,null)),c(x,47,this)}async runDiff(){try{this.diff=await or(this.ctx.hass,new Date(this.diffAt[0]),new Date(this.diffAt[1]),this.entityIds.length?this.entityIds:void 0)}catch(t){this.message=V(t)}}async runVerify(){this.verify="running";try{this.verify=await ar(this.ctx.hass)}catch(t){this.verify=null,this.message=V(t)}}async runExport(){let t=this.ctx.t;try{let e=this.to??Date.now(),i=await ri(this.ctx.hass,{start:new Date(this.from),end:new Date(e),format:this.format,entityIds:this.entityIds}),n=await Mn(i.blob);this.exported={file:i.filename,sha:i.sha256,matches:n===null||i.sha256===null?null:n===i.sha256.toLowerCase()};let o=URL.createObjectURL(i.blob),a=document.createElement("a");a.href=o,a.download=i.filename,a.click(),setTimeout(()=>URL.revokeObjectURL(o),1e4)}catch(e){this.message=e instanceof At?t("panel.export_failed",{status:e.status}):V(e)}}timeInput(t,e,i){let n=this.ctx.fmt.timeZone;return d`<label
-      >${i}<input
-        type="datetime-local"
-        step="1"
-        .value=${t===null?"":pt(t,n)}
-        @change=${o=>{let a=o.target.value,l=ut(a,n);e(a===""?null:Number.isNaN(l)?t:l)}}
-    /></label>`}diffSection(){let t=this.ctx,e=Object.entries(this.diff?.changes??{});return d`<section>
+    `]);var Pn=r=>{let e=s=>typeof s=="string"?s:s.toISOString(),t=new URLSearchParams({start:e(r.start),end:e(r.end),format:r.format});return r.entityIds?.length&&t.set("entity_id",r.entityIds.join(",")),`/api/audit_trail/export?${t.toString()}`},Dn=(r,e)=>(r?/filename="?([^";]+)"?/i.exec(r):null)?.[1]??e,Et=class extends Error{constructor(t){super(`export failed: HTTP ${t}`);y(this,"status",t)}},di=async(r,e)=>{let t=Pn(e),s=r.fetchWithAuth?await r.fetchWithAuth(t):await fetch(r.hassUrl?r.hassUrl(t):t,{headers:{Authorization:`Bearer ${r.auth?.data.access_token??""}`}});if(!s.ok)throw new Et(s.status);return{blob:await s.blob(),filename:Dn(s.headers.get("Content-Disposition"),`audit-trail.${e.format}`),sha256:s.headers.get("X-Audit-Trail-SHA256")}};var pi=864e5,In=async r=>{if(!globalThis.crypto?.subtle)return null;let e=await crypto.subtle.digest("SHA-256",await r.arrayBuffer());return[...new Uint8Array(e)].map(t=>t.toString(16).padStart(2,"0")).join("")},ui,hi,mi,fi,gi,yi,vi,bi,xi,$i,wi,x,Xe,ts,es,ss,rs,is,ns,os,as,cs,C=class extends(wi=_,$i=[b({attribute:!1})],xi=[b({attribute:!1})],bi=[b({type:Number})],vi=[b({attribute:!1})],yi=[w()],gi=[w()],fi=[w()],mi=[w()],hi=[w()],ui=[w()],wi){constructor(){super(...arguments);g(this,Xe,c(x,8,this)),c(x,11,this);g(this,ts,c(x,12,this,[])),c(x,15,this);g(this,es,c(x,16,this,Date.now()-pi)),c(x,19,this);g(this,ss,c(x,20,this,null)),c(x,23,this);g(this,rs,c(x,24,this,null)),c(x,27,this);g(this,is,c(x,28,this,[Date.now()-pi,Date.now()])),c(x,31,this);g(this,ns,c(x,32,this,null)),c(x,35,this);g(this,os,c(x,36,this,null)),c(x,39,this);g(this,as,c(x,40,this,"jsonl")),c(x,43,this);g(this,cs,c(x,44,this,null)),c(x,47,this)}async runDiff(){try{this.diff=await ur(this.ctx.hass,new Date(this.diffAt[0]),new Date(this.diffAt[1]),this.entityIds.length?this.entityIds:void 0)}catch(t){this.message=O(t)}}async runVerify(){this.verify="running";try{this.verify=await hr(this.ctx.hass)}catch(t){this.verify=null,this.message=O(t)}}async runExport(){let t=this.ctx.t;try{let s=this.to??Date.now(),i=await di(this.ctx.hass,{start:new Date(this.from),end:new Date(s),format:this.format,entityIds:this.entityIds}),n=await In(i.blob);this.exported={file:i.filename,sha:i.sha256,matches:n===null||i.sha256===null?null:n===i.sha256.toLowerCase()};let o=URL.createObjectURL(i.blob),a=document.createElement("a");a.href=o,a.download=i.filename,a.click(),setTimeout(()=>URL.revokeObjectURL(o),1e4)}catch(s){this.message=s instanceof Et?t("panel.export_failed",{status:s.status}):O(s)}}diffSection(){let t=this.ctx,s=Object.entries(this.diff?.changes??{});return l`<section>
       <h2>${t.t("panel.diff")}</h2>
       <div class="row">
-        ${this.timeInput(this.diffAt[0],i=>this.diffAt=[i??this.diffAt[0],this.diffAt[1]],t.t("panel.from"))}
-        ${this.timeInput(this.diffAt[1],i=>this.diffAt=[this.diffAt[0],i??this.diffAt[1]],t.t("panel.to"))}
+        ${mt(t,this.diffAt[0],i=>this.diffAt=[i??this.diffAt[0],this.diffAt[1]],t.t("panel.from"))}
+        ${mt(t,this.diffAt[1],i=>this.diffAt=[this.diffAt[0],i??this.diffAt[1]],t.t("panel.to"))}
         <button @click=${()=>{this.runDiff()}}>${t.t("panel.diff_run")}</button>
       </div>
-      ${this.diff&&!e.length?d`<p class="muted">${t.t("panel.diff_none")}</p>`:u}
-      ${e.length?d`<table>
+      ${this.diff&&!s.length?l`<p class="muted">${t.t("panel.diff_none")}</p>`:u}
+      ${s.length?l`<table>
               <tbody>
-                ${e.map(([i,n])=>d`<tr>
+                ${s.map(([i,n])=>l`<tr>
                       <td>${t.name(i)}</td>
                       <td>
                         ${t.state(i,n.before?.state??null)} → ${t.state(i,n.after?.state??null)}
@@ -618,15 +578,15 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
                     </tr>`)}
               </tbody>
             </table>`:u}
-    </section>`}toolsSection(){let t=this.ctx,e=this.verify;return d`<section>
+    </section>`}toolsSection(){let t=this.ctx,s=this.verify;return l`<section>
       <h2>${t.t("panel.verify")}</h2>
-      <button @click=${()=>{this.runVerify()}} ?disabled=${e==="running"}>
+      <button @click=${()=>{this.runVerify()}} ?disabled=${s==="running"}>
         ${t.t("panel.verify")}
       </button>
-      ${e==="running"?d`<span class="muted">${t.t("card.loading")}</span>`:u}
-      ${e&&e!=="running"?e.ok?d`<p class="ok">✓ ${t.t("panel.verify_ok",{checked:e.checked})}</p>`:d`<p class="error" role="alert">
+      ${s==="running"?l`<span class="muted">${t.t("card.loading")}</span>`:u}
+      ${s&&s!=="running"?s.ok?l`<p class="ok">✓ ${t.t("panel.verify_ok",{checked:s.checked})}</p>`:l`<p class="error" role="alert">
                 ⚠
-                ${t.t("panel.verify_bad",{seq:e.first_bad_seq??"?",reason:e.reason??"",checked:e.checked})}
+                ${t.t("panel.verify_bad",{seq:s.first_bad_seq??"?",reason:s.reason??"",checked:s.checked})}
               </p>`:u}
       <h2>${t.t("panel.export")}</h2>
       <div class="row">
@@ -640,92 +600,43 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
           ${t.t("panel.export")}
         </button>
       </div>
-      ${this.exported?d`<p class="sha">
+      ${this.exported?l`<p class="sha">
               ${t.t("panel.export_sha",{file:this.exported.file,sha:this.exported.sha??"—"})}
-              ${this.exported.matches===!0?d`<span class="ok">✓</span>`:this.exported.matches===!1?d`<span class="error" title=${t.t("panel.export_sha_mismatch")}>≠ ${t.t("panel.export_sha_mismatch")}</span>`:u}
+              ${this.exported.matches===!0?l`<span class="ok">✓</span>`:this.exported.matches===!1?l`<span class="error" title=${t.t("panel.export_sha_mismatch")}>≠ ${t.t("panel.export_sha_mismatch")}</span>`:u}
             </p>`:u}
-    </section>`}render(){return this.ctx?d`${this.message?d`<p class="error">${this.message}</p>`:u} ${this.diffSection()}
-    ${this.toolsSection()}`:u}};x=R(fi),We=new WeakMap,Ke=new WeakMap,Ze=new WeakMap,Ye=new WeakMap,Ge=new WeakMap,Qe=new WeakMap,Je=new WeakMap,Xe=new WeakMap,ts=new WeakMap,es=new WeakMap,f(x,4,"ctx",mi,C,We),f(x,4,"entityIds",hi,C,Ke),f(x,4,"from",ui,C,Ze),f(x,4,"to",pi,C,Ye),f(x,4,"diff",di,C,Ge),f(x,4,"diffAt",li,C,Qe),f(x,4,"verify",ci,C,Je),f(x,4,"exported",ai,C,Xe),f(x,4,"format",oi,C,ts),f(x,4,"message",ni,C,es),T(x,C),y(C,"styles",[L,A`
+    </section>`}render(){return this.ctx?l`${this.message?l`<p class="error">${this.message}</p>`:u} ${this.diffSection()}
+    ${this.toolsSection()}`:u}};x=R(wi),Xe=new WeakMap,ts=new WeakMap,es=new WeakMap,ss=new WeakMap,rs=new WeakMap,is=new WeakMap,ns=new WeakMap,os=new WeakMap,as=new WeakMap,cs=new WeakMap,f(x,4,"ctx",$i,C,Xe),f(x,4,"entityIds",xi,C,ts),f(x,4,"from",bi,C,es),f(x,4,"to",vi,C,ss),f(x,4,"diff",yi,C,rs),f(x,4,"diffAt",gi,C,is),f(x,4,"verify",fi,C,ns),f(x,4,"exported",mi,C,os),f(x,4,"format",hi,C,as),f(x,4,"message",ui,C,cs),M(x,C),y(C,"styles",[L,Wt,E`
       :host {
         display: flex;
         flex-direction: column;
         gap: 12px;
       }
-      section {
-        background: var(--card-background-color);
-        border-radius: var(--ha-card-border-radius, 12px);
-        border: 1px solid var(--divider-color);
-        padding: 12px;
-        display: flex;
-        flex-direction: column;
-        gap: 8px;
-        min-width: 0;
-      }
-      section > button {
-        align-self: flex-start;
-      }
-      h2 {
-        font-size: 1em;
-        font-weight: 500;
-        margin: 4px 0 0;
-      }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px;
-        align-items: end;
-      }
-      label {
-        display: flex;
-        flex-direction: column;
-        gap: 2px;
-        font-size: 0.85em;
-        color: var(--secondary-text-color);
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-        font-size: 0.9em;
-      }
-      td {
-        padding: 4px 6px;
-        border-bottom: 1px solid var(--divider-color);
-        vertical-align: top;
-      }
-      .ok {
-        color: var(--success-color, var(--primary-text-color));
-      }
-      .sha {
-        word-break: break-all;
-        font-family: var(--code-font-family, monospace);
-        font-size: 0.85em;
-      }
-    `]);var Wt={prev:"M6,18V6H8V18H6M9.5,12L18,6V18L9.5,12Z",next:"M16,18H18V6H16M6,18L14.5,12L6,6V18Z",play:"M8,5.14V19.14L19,12.14L8,5.14Z",pause:"M14,19H18V5H14M6,19H10V5H6V19Z"},Kt=r=>Os`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="currentColor" d=${r}></path></svg>`,gi,yi,vi,bi,xi,$i,M,ss,rs,is,ns,os,O=class extends($i=_,xi=[b({attribute:!1})],bi=[b({type:Number})],vi=[b({type:Boolean})],yi=[b({type:Boolean})],gi=[b({type:Number})],$i){constructor(){super(...arguments);g(this,ss,c(M,8,this)),c(M,11,this);g(this,rs,c(M,12,this,0)),c(M,15,this);g(this,is,c(M,16,this,!1)),c(M,19,this);g(this,ns,c(M,20,this,!0)),c(M,23,this);g(this,os,c(M,24,this,1)),c(M,27,this)}act(t,e){this.dispatchEvent(new CustomEvent("replay",{detail:{action:t,value:e},bubbles:!0,composed:!0}))}onJump(t){let e=t.target,i=ut(e.value,this.ctx.fmt.timeZone);if(Number.isNaN(i)){e.setCustomValidity(this.ctx.t("replay.jump")),e.reportValidity();return}e.setCustomValidity(""),this.act("jump",i)}render(){if(!this.ctx)return u;let t=this.ctx.t;return d`
+    `]);var Jt={prev:"M6,18V6H8V18H6M9.5,12L18,6V18L9.5,12Z",next:"M16,18H18V6H16M6,18L14.5,12L6,6V18Z",play:"M8,5.14V19.14L19,12.14L8,5.14Z",pause:"M14,19H18V5H14M6,19H10V5H6V19Z"},Xt=r=>Ws`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="currentColor" d=${r}></path></svg>`,_i,ki,Si,Ai,Ei,Ci,T,ls,ds,ps,us,hs,V=class extends(Ci=_,Ei=[b({attribute:!1})],Ai=[b({type:Number})],Si=[b({type:Boolean})],ki=[b({type:Boolean})],_i=[b({type:Number})],Ci){constructor(){super(...arguments);g(this,ls,c(T,8,this)),c(T,11,this);g(this,ds,c(T,12,this,0)),c(T,15,this);g(this,ps,c(T,16,this,!1)),c(T,19,this);g(this,us,c(T,20,this,!0)),c(T,23,this);g(this,hs,c(T,24,this,1)),c(T,27,this)}act(t,s){this.dispatchEvent(new CustomEvent("replay",{detail:{action:t,value:s},bubbles:!0,composed:!0}))}onJump(t){let s=t.target,i=zt(s.value,this.ctx.fmt.timeZone);if(Number.isNaN(i)){s.setCustomValidity(this.ctx.t("replay.jump")),s.reportValidity();return}s.setCustomValidity(""),this.act("jump",i)}render(){if(!this.ctx)return u;let t=this.ctx.t;return l`
       <button @click=${()=>this.act("prev")} aria-label=${t("replay.prev")} title=${t("replay.prev")}>
-        ${Kt(Wt.prev)}
+        ${Xt(Jt.prev)}
       </button>
-      ${this.playing?d`<button
+      ${this.playing?l`<button
               @click=${()=>this.act("pause")}
               aria-label=${t("replay.pause")}
               title=${t("replay.pause")}
             >
-              ${Kt(Wt.pause)}
-            </button>`:d`<button
+              ${Xt(Jt.pause)}
+            </button>`:l`<button
               @click=${()=>this.act("play")}
               aria-label=${t("replay.play")}
               title=${t("replay.play")}
             >
-              ${Kt(Wt.play)}
+              ${Xt(Jt.play)}
             </button>`}
       <button @click=${()=>this.act("next")} aria-label=${t("replay.next")} title=${t("replay.next")}>
-        ${Kt(Wt.next)}
+        ${Xt(Jt.next)}
       </button>
       <select
         aria-label=${t("replay.speed")}
         title=${t("replay.speed")}
-        @change=${e=>this.act("speed",Number(e.target.value))}
+        @change=${s=>this.act("speed",Number(s.target.value))}
       >
-        ${gr.map(e=>d`<option value=${e} ?selected=${e===this.speed}>${e}×</option>`)}
+        ${wr.map(s=>l`<option value=${s} ?selected=${s===this.speed}>${s}×</option>`)}
       </select>
       <button
         class="live ${this.live?"on":""}"
@@ -740,10 +651,10 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
         step="1"
         aria-label=${t("replay.jump")}
         title=${t("replay.jump")}
-        .value=${pt(this.cursor,this.ctx.fmt.timeZone)}
+        .value=${jt(this.cursor,this.ctx.fmt.timeZone)}
         @change=${this.onJump}
       />
-    `}};M=R($i),ss=new WeakMap,rs=new WeakMap,is=new WeakMap,ns=new WeakMap,os=new WeakMap,f(M,4,"ctx",xi,O,ss),f(M,4,"cursor",bi,O,rs),f(M,4,"playing",vi,O,is),f(M,4,"live",yi,O,ns),f(M,4,"speed",gi,O,os),T(M,O),y(O,"styles",[L,A`
+    `}};T=R(Ci),ls=new WeakMap,ds=new WeakMap,ps=new WeakMap,us=new WeakMap,hs=new WeakMap,f(T,4,"ctx",Ei,V,ls),f(T,4,"cursor",Ai,V,ds),f(T,4,"playing",Si,V,ps),f(T,4,"live",ki,V,us),f(T,4,"speed",_i,V,hs),M(T,V),y(V,"styles",[L,E`
       :host {
         display: flex;
         flex-wrap: wrap;
@@ -771,24 +682,24 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
         flex: 0 1 235px;
         min-width: 0;
       }
-    `]);var wi=(r,s)=>{let t=[];for(let e of[...r].sort((i,n)=>i.time-n.time||i.seq-n.seq)){let i=t[t.length-1];if(i&&e.time-i.time<s){let n=i.kind==="state"||e.kind==="state"?"state":e.kind;t[t.length-1]={...e,kind:n,count:i.count+e.count,time:i.time}}else t.push({...e})}return t};var Tn=7,_i,ki,Si,Ei,Ai,Ci,Mi,Ti,Ri,$,as,cs,ls,ds,ps,us,hs,ms,H=class extends(Ri=_,Ti=[b({attribute:!1})],Mi=[b({attribute:!1})],Ci=[b({type:Number})],Ai=[b({type:Number})],Ei=[b({type:Number})],Si=[b({type:Boolean})],ki=[b({type:Boolean})],_i=[b({attribute:!1})],Ri){constructor(){super(...arguments);g(this,as,c($,8,this)),c($,11,this);g(this,cs,c($,12,this,[])),c($,15,this);g(this,ls,c($,16,this,0)),c($,19,this);g(this,ds,c($,20,this,0)),c($,23,this);g(this,ps,c($,24,this,0)),c($,27,this);g(this,us,c($,28,this,!0)),c($,31,this);g(this,hs,c($,32,this,!1)),c($,35,this);g(this,ms,c($,36,this,new Map)),c($,39,this);y(this,"width",0);y(this,"observer");y(this,"dragging",!1)}connectedCallback(){super.connectedCallback(),this.observer=new ResizeObserver(t=>{let e=Math.round(t[0]?.contentRect.width??0);e&&Math.abs(e-this.width)>1&&(this.width=e,this.dispatchEvent(new CustomEvent("width-changed",{detail:{width:e},bubbles:!0,composed:!0})),this.requestUpdate())})}disconnectedCallback(){super.disconnectedCallback(),this.observer?.disconnect()}firstUpdated(t){let e=this.renderRoot.querySelector(".tracks");e&&this.observer?.observe(e)}inWindow(t){return t[0]&&t[0].time>=this.start?t:t.filter(e=>e.time>=this.start)}pct(t){let e=this.end-this.start;return e>0?Math.min(100,Math.max(0,(t-this.start)/e*100)):0}timeAt(t){let e=this.renderRoot.querySelector(".tracks").getBoundingClientRect(),i=Math.min(1,Math.max(0,(t-e.left)/Math.max(1,e.width)));return this.start+i*(this.end-this.start)}emit(t,e){this.dispatchEvent(new CustomEvent(t,{detail:e,bubbles:!0,composed:!0}))}onPointer(t,e){let i=t.target;if(!i.closest(".mark")){if(e==="down"){if(!i.closest(".track"))return;this.dragging=!0,t.currentTarget.setPointerCapture?.(t.pointerId)}this.dragging&&(e==="up"&&(this.dragging=!1),this.emit("cursor-set",{t:this.timeAt(t.clientX)}))}}onKey(t){let i={ArrowLeft:()=>this.emit("cursor-step",{dir:-1}),ArrowRight:()=>this.emit("cursor-step",{dir:1}),Home:()=>this.emit("cursor-set",{t:this.start}),End:()=>this.emit("cursor-set",{t:this.end})}[t.key];i&&t.target.classList.contains("tracks")&&(t.preventDefault(),i())}segment(t,e){let i=this.pct(e.start),n=this.growing&&e.end>=t.end&&e.kind!=="gap"?this.end:e.end,o=Math.max(.15,this.pct(n)-i),a=this.ctx,l=e.kind==="gap"?a.t("card.not_recorded",{reason:a.t(`gap.${e.reason}`)}):e.kind==="dense"?`${a.t("card.dense",{count:e.count??0})} → ${a.state(t.entityId,e.state)}`:a.state(t.entityId,e.state),m=e.kind==="gap"?"":`background:${a.color(t.entityId,e.state)}`;return d`<div
-      class="seg ${e.kind}"
-      style="left:${i}%;width:${o}%;${m}"
-      title=${l}
-    ></div>`}mark(t,e){let i=this.ctx,n=`${Vt(e.time,i.fmt)} ${i.name(t.entityId)}${e.count>1?` (${i.t("card.dense",{count:e.count})})`:""}`;return d`<button
-      class="mark ${e.kind} ${e.cause.confidence==="low"?"low":""} ${e.cause.kind==="unobserved"?"unobserved":""}"
-      style="left:${this.pct(e.time)}%"
+    `]);var Ti=(r,e)=>{let t=[];for(let s of[...r].sort((i,n)=>i.time-n.time||i.seq-n.seq)){let i=t[t.length-1];if(i&&s.time-i.time<e){let n=i.kind==="state"||s.kind==="state"?"state":s.kind;t[t.length-1]={...s,kind:n,count:i.count+s.count,time:i.time}}else t.push({...s})}return t};var Un=7,Mi,Ri,Li,Hi,Pi,Di,Ii,Ui,qi,$,ms,fs,gs,ys,vs,bs,xs,$s,H=class extends(qi=_,Ui=[b({attribute:!1})],Ii=[b({attribute:!1})],Di=[b({type:Number})],Pi=[b({type:Number})],Hi=[b({type:Number})],Li=[b({type:Boolean})],Ri=[b({type:Boolean})],Mi=[b({attribute:!1})],qi){constructor(){super(...arguments);g(this,ms,c($,8,this)),c($,11,this);g(this,fs,c($,12,this,[])),c($,15,this);g(this,gs,c($,16,this,0)),c($,19,this);g(this,ys,c($,20,this,0)),c($,23,this);g(this,vs,c($,24,this,0)),c($,27,this);g(this,bs,c($,28,this,!0)),c($,31,this);g(this,xs,c($,32,this,!1)),c($,35,this);g(this,$s,c($,36,this,new Map)),c($,39,this);y(this,"width",0);y(this,"observer");y(this,"dragging",!1)}connectedCallback(){super.connectedCallback(),this.observer=new ResizeObserver(t=>{let s=Math.round(t[0]?.contentRect.width??0);s&&Math.abs(s-this.width)>1&&(this.width=s,this.dispatchEvent(new CustomEvent("width-changed",{detail:{width:s},bubbles:!0,composed:!0})),this.requestUpdate())})}disconnectedCallback(){super.disconnectedCallback(),this.observer?.disconnect()}firstUpdated(t){let s=this.renderRoot.querySelector(".tracks");s&&this.observer?.observe(s)}inWindow(t){return t[0]&&t[0].time>=this.start?t:t.filter(s=>s.time>=this.start)}pct(t){let s=this.end-this.start;return s>0?Math.min(100,Math.max(0,(t-this.start)/s*100)):0}timeAt(t){let s=this.renderRoot.querySelector(".tracks").getBoundingClientRect(),i=Math.min(1,Math.max(0,(t-s.left)/Math.max(1,s.width)));return this.start+i*(this.end-this.start)}emit(t,s){this.dispatchEvent(new CustomEvent(t,{detail:s,bubbles:!0,composed:!0}))}onPointer(t,s){let i=t.target;if(!i.closest(".mark")){if(s==="down"){if(!i.closest(".track"))return;this.dragging=!0,t.currentTarget.setPointerCapture?.(t.pointerId)}this.dragging&&(s==="up"&&(this.dragging=!1),this.emit("cursor-set",{t:this.timeAt(t.clientX)}))}}onKey(t){let i={ArrowLeft:()=>this.emit("cursor-step",{dir:-1}),ArrowRight:()=>this.emit("cursor-step",{dir:1}),Home:()=>this.emit("cursor-set",{t:this.start}),End:()=>this.emit("cursor-set",{t:this.end})}[t.key];i&&t.target.classList.contains("tracks")&&(t.preventDefault(),i())}segment(t,s){let i=this.pct(s.start),n=this.growing&&s.end>=t.end&&s.kind!=="gap"?this.end:s.end,o=Math.max(.15,this.pct(n)-i),a=this.ctx,d=s.kind==="gap"?a.t("card.not_recorded",{reason:a.t(`gap.${s.reason}`)}):s.kind==="dense"?`${a.t("card.dense",{count:s.count??0})} → ${a.state(t.entityId,s.state)}`:a.state(t.entityId,s.state),h=s.kind==="gap"?"":`background:${a.color(t.entityId,s.state)}`;return l`<div
+      class="seg ${s.kind}"
+      style="left:${i}%;width:${o}%;${h}"
+      title=${d}
+    ></div>`}mark(t,s){let i=this.ctx,n=`${Nt(s.time,i.fmt)} ${i.name(t.entityId)}${s.count>1?` (${i.t("card.dense",{count:s.count})})`:""}`;return l`<button
+      class="mark ${s.kind} ${s.cause.confidence==="low"?"low":""} ${s.cause.kind==="unobserved"?"unobserved":""}"
+      style="left:${this.pct(s.time)}%"
       aria-label=${n}
       title=${n}
-      @click=${()=>this.emit("mark-select",{seq:e.seq,event:e.count===1?e.event??null:null})}
-    ></button>`}laneInfo(t){let e=this.ctx,i=this.info.get(t.entityId);if(!i||i.kind==="ask")return d`<span class="muted">…</span>`;if(i.kind==="gap")return d`<span class="gapnote"
-        >${e.t("card.not_recorded",{reason:e.t(`gap.${i.reason}`)})}</span
-      >`;let n=i.kind==="server"?i.state?.state??null:i.state,o=i.kind==="server"?i.state?Date.parse(i.state.last_changed):null:i.since,a=i.kind==="server"?i.state?.cause:i.cause,l=i.kind==="state"&&i.approx;return d`<span class="swatch" style="background:${e.color(t.entityId,n)}"></span>
-      <span class="state">${e.state(t.entityId,n)}</span>
-      ${o!==null&&n!==null?d`<span class="muted"
-              >${e.t(l?"card.state_for_approx":"card.state_for",{duration:Xs(this.cursor-o)})}</span
+      @click=${()=>this.emit("mark-select",{seq:s.seq,event:s.count===1?s.event??null:null})}
+    ></button>`}laneInfo(t){let s=this.ctx,i=this.info.get(t.entityId);if(!i||i.kind==="ask")return l`<span class="muted">…</span>`;if(i.kind==="gap")return l`<span class="gapnote"
+        >${s.t("card.not_recorded",{reason:s.t(`gap.${i.reason}`)})}</span
+      >`;let n=i.kind==="server"?i.state?.state??null:i.state,o=i.kind==="server"?i.state?Date.parse(i.state.last_changed):null:i.since,a=i.kind==="server"?i.state?.cause:i.cause,d=i.kind==="state"&&i.approx;return l`<span class="swatch" style="background:${s.color(t.entityId,n)}"></span>
+      <span class="state">${s.state(t.entityId,n)}</span>
+      ${o!==null&&n!==null?l`<span class="muted"
+              >${s.t(d?"card.state_for_approx":"card.state_for",{duration:or(this.cursor-o)})}</span
             >`:u}
-      ${a&&n!==null?Z(a,e):u}`}render(){if(!this.ctx)return u;let t=this.width?(this.end-this.start)/this.width*Tn:0,e=tr(this.start,this.end,Math.max(2,Math.floor((this.width||300)/80)),this.ctx.fmt.timeZone),i=this.end-this.start>36*36e5;return d`
+      ${a&&n!==null?Z(a,s):u}`}tick(t,s){let i=this.pct(t),n=i<8?"0":i>92?"-100%":"-50%",o=`${s?`${nr(t,this.ctx.fmt)} `:""}${Nt(t,this.ctx.fmt,!1)}`;return l`<span style="left:${i}%;transform:translateX(${n})">${o}</span>`}render(){if(!this.ctx)return u;let t=this.width?(this.end-this.start)/this.width*Un:0,s=ar(this.start,this.end,Math.max(2,Math.floor((this.width||300)/80)),this.ctx.fmt.timeZone),i=this.end-this.start>36*36e5;return l`
       <div
         class="tracks"
         tabindex="0"
@@ -797,25 +708,23 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
         aria-valuemin=${this.start}
         aria-valuemax=${this.end}
         aria-valuenow=${Math.round(this.cursor)}
-        aria-valuetext=${Vt(this.cursor,this.ctx.fmt)}
+        aria-valuetext=${Nt(this.cursor,this.ctx.fmt)}
         @pointerdown=${n=>this.onPointer(n,"down")}
         @pointermove=${n=>this.onPointer(n,"move")}
         @pointerup=${n=>this.onPointer(n,"up")}
         @keydown=${this.onKey}
       >
-        ${this.lanes.map(n=>d`<div class="head">
+        ${this.lanes.map(n=>l`<div class="head">
                 <span class="name">${this.ctx.name(n.entityId)}</span>${this.laneInfo(n)}
               </div>
               <div class="track" data-entity=${n.entityId}>
                 ${n.segments.map(o=>this.segment(n,o))}
-                ${wi(this.inWindow(n.marks),t).map(o=>this.mark(n,o))}
+                ${Ti(this.inWindow(n.marks),t).map(o=>this.mark(n,o))}
               </div>`)}
         <div class="cursor ${this.live?"live":""}" style="left:${this.pct(this.cursor)}%"></div>
       </div>
-      <div class="axis">
-        ${e.map(n=>d`<span style="left:${this.pct(n)}%">${i?`${Js(n,this.ctx.fmt)} `:""}${Vt(n,this.ctx.fmt,!1)}</span>`)}
-      </div>
-    `}};$=R(Ri),as=new WeakMap,cs=new WeakMap,ls=new WeakMap,ds=new WeakMap,ps=new WeakMap,us=new WeakMap,hs=new WeakMap,ms=new WeakMap,f($,4,"ctx",Ti,H,as),f($,4,"lanes",Mi,H,cs),f($,4,"start",Ci,H,ls),f($,4,"end",Ai,H,ds),f($,4,"cursor",Ei,H,ps),f($,4,"live",Si,H,us),f($,4,"growing",ki,H,hs),f($,4,"info",_i,H,ms),T($,H),y(H,"styles",[L,A`
+      <div class="axis">${s.map(n=>this.tick(n,i))}</div>
+    `}};$=R(qi),ms=new WeakMap,fs=new WeakMap,gs=new WeakMap,ys=new WeakMap,vs=new WeakMap,bs=new WeakMap,xs=new WeakMap,$s=new WeakMap,f($,4,"ctx",Ui,H,ms),f($,4,"lanes",Ii,H,fs),f($,4,"start",Di,H,gs),f($,4,"end",Pi,H,ys),f($,4,"cursor",Hi,H,vs),f($,4,"live",Li,H,bs),f($,4,"growing",Ri,H,xs),f($,4,"info",Mi,H,$s),M($,H),y(H,"styles",[L,E`
       :host {
         display: block;
         position: relative;
@@ -876,7 +785,16 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
         background: var(--secondary-text-color);
       }
       .mark.bucket {
+        top: -3px;
+        width: 6px;
+        height: 6px;
+        margin-left: -3px;
+        border-width: 1px;
         background: var(--secondary-text-color);
+      }
+      .mark.note {
+        border-radius: 2px;
+        background: var(--info-color, var(--primary-color));
       }
       .mark.low,
       .mark.unobserved {
@@ -904,7 +822,6 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
       }
       .axis span {
         position: absolute;
-        transform: translateX(-50%);
         white-space: nowrap;
       }
       .head {
@@ -935,48 +852,48 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
       .gapnote {
         color: var(--warning-color);
       }
-    `]);var Li,Hi,Ii,at,fs,gs,G=class extends(Ii=_,Hi=[b({attribute:!1})],Li=[b({attribute:!1})],Ii){constructor(){super(...arguments);g(this,fs,c(at,8,this)),c(at,11,this);g(this,gs,c(at,12,this,null)),c(at,15,this)}updated(t){if(!t.has("selection"))return;let e=this.renderRoot.querySelector("dialog");e&&(this.selection&&!e.open&&(e.showModal?e.showModal():e.setAttribute("open","")),!this.selection&&e.open&&e.close?.())}emit(t,e){this.dispatchEvent(new CustomEvent(t,{detail:e,bubbles:!0,composed:!0}))}hop(t){let e=this.ctx;switch(t.hop){case"state_change":return d`<li class="hop change">
-          <div><b>${t.entity_id?e.name(t.entity_id):t.event_type}</b> ${Ft(t,e)}</div>
-          <div class="muted">${B(Date.parse(t.time),e.fmt)}</div>
-          <div>${Z(t.cause,e,!0)}</div>
-        </li>`;case"automation_run":case"script_run":{let i=t.run_id?this.selection?.links[t.run_id]:void 0;return d`<li class="hop run">
-          <div>${e.t("why.run",{name:t.name??it(e.hass.states,t.entity_id)})}</div>
-          ${t.trigger?d`<div class="muted">${t.trigger}</div>`:u}
-          ${t.service?d`<div class="muted">${t.service}</div>`:u}
-          ${i?.kind==="link"?d`<a href=${i.url} @click=${n=>this.navigate(n,i.url)}>${e.t("why.trace_link")}</a>`:u}
-          ${i?.kind==="gone"?d`<div class="muted">${e.t("why.trace_gone")}</div>`:u}
-        </li>`}case"action_call":return d`<li class="hop action">${e.t("why.action",{service:t.service})}</li>`;case"user":{let i=$e(e.hass.states,t.user_id);return d`<li class="hop user">
-          ${i?d`<img class="avatar" src=${i} alt="" />`:u}
-          ${e.t("why.user",{name:t.user_name??e.t("cause.unknown_user")})}
-        </li>`}case"device":{let i=t.device_id?e.hass.devices?.[t.device_id]:void 0;return d`<li class="hop device">
-          ${e.t("why.device",{name:i?.name_by_user??i?.name??t.platform??""})}
-        </li>`}}}navigate(t,e){t.preventDefault(),history.pushState(null,"",e),window.dispatchEvent(new CustomEvent("location-changed",{detail:{replace:!1}})),this.emit("closed")}render(){if(!this.ctx)return u;let t=this.ctx,e=this.selection,i=e?.event;return d`<dialog
+    `]);var Oi,Vi,Ni,at,ws,_s,G=class extends(Ni=_,Vi=[b({attribute:!1})],Oi=[b({attribute:!1})],Ni){constructor(){super(...arguments);g(this,ws,c(at,8,this)),c(at,11,this);g(this,_s,c(at,12,this,null)),c(at,15,this)}updated(t){if(!t.has("selection"))return;let s=this.renderRoot.querySelector("dialog");s&&(this.selection&&!s.open&&(s.showModal?s.showModal():s.setAttribute("open","")),!this.selection&&s.open&&s.close?.())}emit(t,s){this.dispatchEvent(new CustomEvent(t,{detail:s,bubbles:!0,composed:!0}))}hop(t){let s=this.ctx;switch(t.hop){case"state_change":return l`<li class="hop change">
+          <div><b>${t.entity_id?s.name(t.entity_id):t.event_type}</b> ${At(t,s)}</div>
+          <div class="muted">${B(Date.parse(t.time),s.fmt)}</div>
+          <div>${Z(t.cause,s,!0)}</div>
+        </li>`;case"automation_run":case"script_run":{let i=t.run_id?this.selection?.links[t.run_id]:void 0;return l`<li class="hop run">
+          <div>${s.t("why.run",{name:t.name??it(s.hass.states,t.entity_id)})}</div>
+          ${t.trigger?l`<div class="muted">${t.trigger}</div>`:u}
+          ${t.service?l`<div class="muted">${t.service}</div>`:u}
+          ${i?.kind==="link"?l`<a href=${i.url} @click=${n=>this.navigate(n,i.url)}>${s.t("why.trace_link")}</a>`:u}
+          ${i?.kind==="gone"?l`<div class="muted">${s.t("why.trace_gone")}</div>`:u}
+        </li>`}case"action_call":return l`<li class="hop action">${s.t("why.action",{service:t.service})}</li>`;case"user":{let i=Ce(s.hass.states,t.user_id);return l`<li class="hop user">
+          ${i?l`<img class="avatar" src=${i} alt="" />`:u}
+          ${s.t("why.user",{name:t.user_name??s.t("cause.unknown_user")})}
+        </li>`}case"device":{let i=t.device_id?s.hass.devices?.[t.device_id]:void 0;return l`<li class="hop device">
+          ${s.t("why.device",{name:i?.name_by_user??i?.name??t.platform??""})}
+        </li>`}}}navigate(t,s){t.preventDefault(),history.pushState(null,"",s),window.dispatchEvent(new CustomEvent("location-changed",{detail:{replace:!1}})),this.emit("closed")}render(){if(!this.ctx)return u;let t=this.ctx,s=this.selection,i=s?.event;return l`<dialog
       @close=${()=>this.emit("closed")}
       @cancel=${()=>this.emit("closed")}
       aria-labelledby="title"
     >
-      ${e?d`
+      ${s?l`
               <div class="top">
                 <h2 id="title">${i?.entity_id?t.name(i.entity_id):t.t("why.title")}</h2>
                 <button @click=${()=>this.emit("closed")} aria-label=${t.t("common.close")}>✕</button>
               </div>
-              ${i?d`<div class="what">${Ft(i,t)}</div>
+              ${i?l`<div class="what">${At(i,t)}</div>
                       <div class="muted">${B(Date.parse(i.time),t.fmt)} · #${i.seq}</div>
                       <div class="cause">${Z(i.cause,t,!0)}</div>`:u}
-              ${e.error?d`<p class="error">${e.error}</p>`:u}
-              ${e.loading?d`<p class="muted">${t.t("why.loading")}</p>`:u}
-              ${!e.trace&&!e.loading?d`<button class="primary" @click=${()=>this.emit("why-load",{seq:e.seq})}>
+              ${s.error?l`<p class="error">${s.error}</p>`:u}
+              ${s.loading?l`<p class="muted">${t.t("why.loading")}</p>`:u}
+              ${!s.trace&&!s.loading?l`<button class="primary" @click=${()=>this.emit("why-load",{seq:s.seq})}>
                       ${t.t("why.open")}
                     </button>`:u}
-              ${e.trace?d`<h3>${t.t("why.title")}</h3>
+              ${s.trace?l`<h3>${t.t("why.title")}</h3>
                       <ol class="chain">
-                        ${e.trace.hops.map(n=>this.hop(n))}
+                        ${s.trace.hops.map(n=>this.hop(n))}
                       </ol>
                       <div class="root">
-                        <span class="muted">${t.t("why.root")}:</span> ${Z(e.trace.root,t,!0)}
+                        <span class="muted">${t.t("why.root")}:</span> ${Z(s.trace.root,t,!0)}
                       </div>`:u}
             `:u}
-    </dialog>`}};at=R(Ii),fs=new WeakMap,gs=new WeakMap,f(at,4,"ctx",Hi,G,fs),f(at,4,"selection",Li,G,gs),T(at,G),y(G,"styles",[L,A`
+    </dialog>`}};at=R(Ni),ws=new WeakMap,_s=new WeakMap,f(at,4,"ctx",Vi,G,ws),f(at,4,"selection",Oi,G,_s),M(at,G),y(G,"styles",[L,E`
       dialog {
         background: var(--card-background-color, var(--primary-background-color));
         color: var(--primary-text-color);
@@ -1051,4 +968,4 @@ var Di=Object.create;var Qt=Object.defineProperty;var Ui=Object.getOwnPropertyDe
         color: var(--text-primary-color, #fff);
         border: none;
       }
-    `]);var Rn=[["audit-trail-timeline",H],["audit-trail-change-list",U],["audit-trail-replay-bar",O],["audit-trail-why-dialog",G],["audit-trail-panel-tools",C],[dt,Y],["audit-trail-panel",S]];for(let[r,s]of Rn)customElements.get(r)||customElements.define(r,s);var Zt=window;Zt.customCards=Zt.customCards??[];if(!Zt.customCards.some(r=>r.type===dt)){let r=st();Zt.customCards.push({type:dt,name:r("card.name"),description:r("card.description"),preview:!0,getEntitySuggestion:Lr})}
+    `]);var qn=[["audit-trail-timeline",H],["audit-trail-change-list",U],["audit-trail-replay-bar",V],["audit-trail-why-dialog",G],["audit-trail-panel-tools",C],[dt,Y],["audit-trail-panel",S]];for(let[r,e]of qn)customElements.get(r)||customElements.define(r,e);var te=window;te.customCards=te.customCards??[];if(!te.customCards.some(r=>r.type===dt)){let r=st();te.customCards.push({type:dt,name:r("card.name"),description:r("card.description"),preview:!0,getEntitySuggestion:Or})}

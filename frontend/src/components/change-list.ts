@@ -4,25 +4,10 @@ import { property, state } from "lit/decorators.js";
 import type { AuditEvent } from "../data/types";
 import { formatDateTime } from "../model/time";
 import { needsMore, visibleRange } from "../model/virtual";
+import { changeText } from "../model/change";
 import { causeChip, sharedStyles, type ViewContext } from "./shared";
 
 const ROW = 52;
-
-/** What a row says changed: old -> new, or what kind of change it was. */
-export const changeText = (e: AuditEvent, ctx: ViewContext): string => {
-  const id = e.entity_id ?? "";
-  switch (e.event_type) {
-    case "attributes_changed":
-      return ctx.t("change.attributes");
-    case "entity_added":
-      return `${ctx.t("change.added")}: ${ctx.state(id, e.new_state)}`;
-    case "entity_removed":
-      return ctx.t("change.removed");
-    default:
-      if (e.old_state === e.new_state) return ctx.t("change.attributes");
-      return `${e.old_state === null ? "—" : ctx.state(id, e.old_state)} → ${e.new_state === null ? "—" : ctx.state(id, e.new_state)}`;
-  }
-};
 
 export class AuditTrailChangeList extends LitElement {
   @property({ attribute: false }) accessor ctx!: ViewContext;

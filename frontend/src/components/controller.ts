@@ -10,6 +10,7 @@ import { changeTimes, stateAtTime, type StateAtT } from "../model/state-at";
 import { mergeNewestFirst } from "../model/virtual";
 
 const PAGE = 100;
+const now = (): number => Date.now();
 const HOUR = 3_600_000;
 
 export interface Selection {
@@ -250,10 +251,8 @@ export class AuditController implements ReactiveController {
         if (this.windowEnd !== null) void this.load();
         break;
       case "prev":
-        this.clock = replay.step(c, changeTimes(this.lanes), -1, now);
-        break;
       case "next":
-        this.clock = replay.step(c, changeTimes(this.lanes), 1, now);
+        this.stepChange(action === "next" ? 1 : -1);
         break;
       case "seek":
         this.clock = replay.seek(c, value ?? now, now);
@@ -263,6 +262,43 @@ export class AuditController implements ReactiveController {
         return;
     }
     this.host.requestUpdate();
+  }
+
+  /** Step to the previous or next change: in the loaded lanes, else the nearest one in the log. */
+  private stepChange(dir: 1 | -1): void {
+    const now = this.now;
+    const t = this.cursor;
+    if (replay.stepTime(changeTimes(this.lanes), t, dir) !== null || (dir > 0 && this.windowEnd === null)) {
+      this.clock = replay.step(this.clock, changeTimes(this.lanes), dir, now);
+      return;
+    }
+    void this.stepBeyond(t, dir);
+  }
+
+  /** The window holds no further change that way: ask the log for the nearest row and go there. */
+  private async stepBeyond(t: number, dir: 1 | -1): Promise<void> {
+    const hass = this.hass;
+    if (!hass) return;
+    try {
+      const page = await fetchHistory(hass, {
+        entityIds: this.entityIds,
+        start: new Date(dir > 0 ? t + 1 : 0),
+        end: new Date(dir > 0 ? now() : t - 1),
+        order: dir > 0 ? "asc" : "desc",
+        limit: 1,
+      });
+      const row = page.events[0];
+      if (!row) {
+        // Past the log's last change lies now; before its first there is nothing: stay.
+        if (dir > 0) this.act("live");
+        return;
+      }
+      this.clock = { ...this.clock, playing: false };
+      await this.jump(Date.parse(row.time));
+    } catch (err) {
+      this.error = errorText(err);
+      this.host.requestUpdate();
+    }
   }
 
   /** Show a window around t anywhere in the log, with the cursor at t. */

@@ -4,9 +4,9 @@ import { property, state } from "lit/decorators.js";
 import { fetchDiff, verifyLog } from "../data/audit";
 import { ExportError, fetchExport, type ExportFormat } from "../data/export";
 import type { Diff, VerifyResult } from "../data/types";
-import { fromInputValue, toInputValue } from "../model/time";
 import { errorText } from "./controller";
-import { sharedStyles, type ViewContext } from "./shared";
+import { panelStyles, sharedStyles, type ViewContext } from "./shared";
+import { timeInput } from "./view";
 
 const DAY = 86_400_000;
 
@@ -80,29 +80,14 @@ export class AuditTrailPanelTools extends LitElement {
     }
   }
 
-  private timeInput(value: number | null, set: (t: number | null) => void, label: string) {
-    const tz = this.ctx.fmt.timeZone;
-    return html`<label
-      >${label}<input
-        type="datetime-local"
-        step="1"
-        .value=${value === null ? "" : toInputValue(value, tz)}
-        @change=${(e: Event) => {
-          const v = (e.target as HTMLInputElement).value;
-          const t = fromInputValue(v, tz);
-          set(v === "" ? null : Number.isNaN(t) ? value : t);
-        }}
-    /></label>`;
-  }
-
   private diffSection() {
     const c = this.ctx;
     const rows = Object.entries(this.diff?.changes ?? {});
     return html`<section>
       <h2>${c.t("panel.diff")}</h2>
       <div class="row">
-        ${this.timeInput(this.diffAt[0], (t) => (this.diffAt = [t ?? this.diffAt[0], this.diffAt[1]]), c.t("panel.from"))}
-        ${this.timeInput(this.diffAt[1], (t) => (this.diffAt = [this.diffAt[0], t ?? this.diffAt[1]]), c.t("panel.to"))}
+        ${timeInput(c, this.diffAt[0], (t) => (this.diffAt = [t ?? this.diffAt[0], this.diffAt[1]]), c.t("panel.from"))}
+        ${timeInput(c, this.diffAt[1], (t) => (this.diffAt = [this.diffAt[0], t ?? this.diffAt[1]]), c.t("panel.to"))}
         <button @click=${() => void this.runDiff()}>${c.t("panel.diff_run")}</button>
       </div>
       ${this.diff && !rows.length ? html`<p class="muted">${c.t("panel.diff_none")}</p>` : nothing}
@@ -177,60 +162,12 @@ export class AuditTrailPanelTools extends LitElement {
 
   static override styles = [
     sharedStyles,
+    panelStyles,
     css`
       :host {
         display: flex;
         flex-direction: column;
         gap: 12px;
-      }
-      section {
-        background: var(--card-background-color);
-        border-radius: var(--ha-card-border-radius, 12px);
-        border: 1px solid var(--divider-color);
-        padding: 12px;
-        display: flex;
-        flex-direction: column;
-        gap: 8px;
-        min-width: 0;
-      }
-      section > button {
-        align-self: flex-start;
-      }
-      h2 {
-        font-size: 1em;
-        font-weight: 500;
-        margin: 4px 0 0;
-      }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px;
-        align-items: end;
-      }
-      label {
-        display: flex;
-        flex-direction: column;
-        gap: 2px;
-        font-size: 0.85em;
-        color: var(--secondary-text-color);
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-        font-size: 0.9em;
-      }
-      td {
-        padding: 4px 6px;
-        border-bottom: 1px solid var(--divider-color);
-        vertical-align: top;
-      }
-      .ok {
-        color: var(--success-color, var(--primary-text-color));
-      }
-      .sha {
-        word-break: break-all;
-        font-family: var(--code-font-family, monospace);
-        font-size: 0.85em;
       }
     `,
   ];

@@ -166,3 +166,56 @@ export const sharedStyles = css`
     vertical-align: middle;
   }
 `;
+
+/** The panel's sections, forms and tables (the panel and its tools share them). */
+export const panelStyles = css`
+  section {
+    background: var(--card-background-color);
+    border-radius: var(--ha-card-border-radius, 12px);
+    border: 1px solid var(--divider-color);
+    padding: 12px;
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    min-width: 0;
+  }
+  section > button {
+    align-self: flex-start;
+  }
+  h2 {
+    font-size: 1em;
+    font-weight: 500;
+    margin: 4px 0 0;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    align-items: end;
+  }
+  label {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    font-size: 0.85em;
+    color: var(--secondary-text-color);
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    font-size: 0.9em;
+  }
+  td {
+    padding: 4px 6px;
+    border-bottom: 1px solid var(--divider-color);
+    vertical-align: top;
+  }
+  .ok {
+    color: var(--success-color, var(--primary-text-color));
+  }
+  .sha {
+    word-break: break-all;
+    font-family: var(--code-font-family, monospace);
+    font-size: 0.85em;
+  }
+`;

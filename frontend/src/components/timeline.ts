@@ -153,6 +153,14 @@ export class AuditTrailTimeline extends LitElement {
       ${cause && state !== null ? causeChip(cause, c) : nothing}`;
   }
 
+  /** An axis label; near an edge it is aligned inwards so it is never cut (11:00 read as 1:00). */
+  private tick(t: number, long: boolean) {
+    const p = this.pct(t);
+    const shift = p < 8 ? "0" : p > 92 ? "-100%" : "-50%";
+    const text = `${long ? `${formatDate(t, this.ctx.fmt)} ` : ""}${formatTime(t, this.ctx.fmt, false)}`;
+    return html`<span style="left:${p}%;transform:translateX(${shift})">${text}</span>`;
+  }
+
   override render() {
     if (!this.ctx) return nothing;
     const gapMs = this.width ? ((this.end - this.start) / this.width) * MARK_GAP_PX : 0;
@@ -190,9 +198,7 @@ export class AuditTrailTimeline extends LitElement {
         )}
         <div class="cursor ${this.live ? "live" : ""}" style="left:${this.pct(this.cursor)}%"></div>
       </div>
-      <div class="axis">
-        ${ticks.map((t) => html`<span style="left:${this.pct(t)}%">${long ? `${formatDate(t, this.ctx.fmt)} ` : ""}${formatTime(t, this.ctx.fmt, false)}</span>`)}
-      </div>
+      <div class="axis">${ticks.map((t) => this.tick(t, long))}</div>
     `;
   }
 
@@ -259,7 +265,16 @@ export class AuditTrailTimeline extends LitElement {
         background: var(--secondary-text-color);
       }
       .mark.bucket {
+        top: -3px;
+        width: 6px;
+        height: 6px;
+        margin-left: -3px;
+        border-width: 1px;
         background: var(--secondary-text-color);
+      }
+      .mark.note {
+        border-radius: 2px;
+        background: var(--info-color, var(--primary-color));
       }
       .mark.low,
       .mark.unobserved {
@@ -287,7 +302,6 @@ export class AuditTrailTimeline extends LitElement {
       }
       .axis span {
         position: absolute;
-        transform: translateX(-50%);
         white-space: nowrap;
       }
       .head {

@@ -4,7 +4,7 @@ import { property } from "lit/decorators.js";
 import type { Hop } from "../data/types";
 import { entityName, personPicture } from "../model/cause";
 import { formatDateTime } from "../model/time";
-import { changeText } from "./change-list";
+import { changeText } from "../model/change";
 import type { Selection } from "./controller";
 import { causeChip, sharedStyles, type ViewContext } from "./shared";
 

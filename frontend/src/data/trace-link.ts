@@ -4,7 +4,7 @@ import type { HomeAssistant } from "./types";
 
 export type TraceLink = { kind: "link"; url: string } | { kind: "gone" } | { kind: "none" };
 
-/** The trace page of a run, found through `trace/contexts`; "gone" when HA dropped it. */
+/** The trace page of a run (named by its context id), found through `trace/contexts`; "gone" when HA dropped it. */
 export const findTraceLink = async (
   hass: HomeAssistant,
   entityId: string,
@@ -27,10 +27,10 @@ export const findTraceLink = async (
   } catch {
     return { kind: "gone" };
   }
-  const found = Object.values(contexts).some((c) => c.run_id === runId && c.item_id === itemId);
-  if (!found) return { kind: "gone" };
-  return {
-    kind: "link",
-    url: `/config/${domain}/trace/${encodeURIComponent(itemId)}?run_id=${encodeURIComponent(runId)}`,
-  };
+  // Audit Trail names a run by its context id; trace/contexts maps that context to HA's run id.
+  // A run id of HA's own (should a cause ever carry one) is matched too.
+  const found = contexts[runId] ?? Object.values(contexts).find((c) => c.run_id === runId);
+  if (!found || found.item_id !== itemId) return { kind: "gone" };
+  const query = `run_id=${encodeURIComponent(found.run_id)}`;
+  return { kind: "link", url: `/config/${domain}/trace/${encodeURIComponent(itemId)}?${query}` };
 };

@@ -45,6 +45,8 @@ export const EN: Record<string, string> = {
   "change.attributes": "attributes changed",
   "change.added": "added",
   "change.removed": "removed",
+  "change.annotation": "Note",
+  "change.correction": "Correction",
   "cause.user": "User",
   "cause.unknown_user": "Unknown user",
   "cause.automation": "Automation",

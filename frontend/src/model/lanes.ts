@@ -15,7 +15,8 @@ export interface Segment {
   reason?: string;
 }
 
-export type MarkKind = "state" | "attributes" | "added" | "removed" | "other" | "bucket";
+/** "note": an annotation or a correction, a person's note about a row (it never changes a state). */
+export type MarkKind = "state" | "attributes" | "added" | "removed" | "note" | "other" | "bucket";
 
 export interface Mark {
   time: number;
@@ -73,7 +74,6 @@ export const rowState = (e: AuditEvent): string | null | undefined => {
   switch (e.event_type) {
     case "state_changed":
     case "entity_added":
-    case "correction":
       return e.new_state;
     case "entity_removed":
       return null;
@@ -85,7 +85,6 @@ export const rowState = (e: AuditEvent): string | null | undefined => {
 const markKind = (e: AuditEvent): MarkKind => {
   switch (e.event_type) {
     case "state_changed":
-    case "correction":
       return e.old_state === e.new_state ? "attributes" : "state";
     case "attributes_changed":
       return "attributes";
@@ -93,6 +92,9 @@ const markKind = (e: AuditEvent): MarkKind => {
       return "added";
     case "entity_removed":
       return "removed";
+    case "annotation":
+    case "correction":
+      return "note";
     default:
       return "other";
   }
