@@ -8,14 +8,12 @@
  */
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { launchBrowser } from "../frontend/e2e/browser.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");
-// playwright-core is one of the frontend's packages (frontend/node_modules).
-const { chromium } = createRequire(join(root, "frontend", "package.json"))("playwright-core");
 const quick = process.argv.includes("--quick");
 const asJson = process.argv.includes("--json");
 const REPEATS = quick ? 3 : 9;
@@ -103,11 +101,7 @@ function table(r, version) {
 }
 
 const server = await serve();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchBrowser();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
   const errors = [];

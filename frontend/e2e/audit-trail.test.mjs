@@ -20,6 +20,7 @@ import { addCardThroughPicker, auditCard, changeRow, laneState, openWhy, setRepl
 const DASHBOARD = "e2e-card"; // a storage dashboard the test makes, so the card picker can edit it
 const MOTION = "input_boolean.hall_motion";
 const LIGHT = "input_boolean.hall_light";
+const NIGHT = "input_boolean.night_mode";
 const MOTION_NAME = "Hall motion (toggle to simulate motion)";
 const AUTOMATION_NAME = "Motion turns on the hall light";
 
@@ -94,7 +95,7 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
           {
             title: "Hall",
             path: "hall",
-            cards: [{ type: "entities", title: "Hall", entities: [MOTION, LIGHT] }],
+            cards: [{ type: "entities", title: "Hall", entities: [MOTION, LIGHT, NIGHT] }],
           },
         ],
       },
@@ -104,7 +105,7 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
     await addCardThroughPicker(owner, {
       type: "custom:audit-trail-card",
       title: "Hall audit",
-      entities: [MOTION, LIGHT],
+      entities: [MOTION, LIGHT, NIGHT],
       hours_to_show: 0.1, // six minutes: the seconds before the toggle are wide enough to drag to
     });
     await owner.getByRole("button", { name: "Done" }).click();
@@ -116,7 +117,11 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
   });
 
   test("a toggle appears live in the card with the user's name", async () => {
+    // A person opening the dashboard (the next test covers the card just out of edit mode).
+    await owner.goto(`${HA.url}/${DASHBOARD}/hall`);
+    await waitForHass(owner);
     const card = auditCard(owner);
+    await card.getByRole("list", { name: "Changes" }).waitFor();
     const before = await owner.evaluate((id) => document.querySelector("home-assistant").hass.states[id].state, MOTION);
     assert.equal(before, "off", "the hall is quiet before the test toggles it");
     // The person's way: the toggle in the entities card beside the Audit Trail card.
@@ -160,6 +165,17 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
     assert.deepEqual([...chain].sort((a, b) => a - b), chain, `in causal order: ${JSON.stringify(texts)}`);
     await screenshot(owner, "06-why");
     await owner.keyboard.press("Escape");
+  });
+
+  test("the card keeps following live rows after the dashboard leaves edit mode", async () => {
+    await owner.goto(`${HA.url}/${DASHBOARD}/hall?edit=1`);
+    await waitForHass(owner);
+    await auditCard(owner).getByRole("list", { name: "Changes" }).waitFor();
+    await owner.getByRole("button", { name: "Done" }).click();
+    await owner.getByRole("button", { name: "Done" }).waitFor({ state: "hidden" });
+    const row = owner.locator("hui-toggle-entity-row").filter({ hasText: "Night mode" });
+    await row.locator("ha-entity-toggle").click();
+    await changeRow(auditCard(owner), "Night mode", HA.owner.name).waitFor();
   });
 
   test("dragging the replay cursor to before the toggle shows the old state", async () => {

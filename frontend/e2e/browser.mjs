@@ -18,6 +18,7 @@ export const CHROMIUM_ARGS = [
   "--no-default-browser-check",
   "--disable-extensions",
   "--disable-background-networking",
+  "--disable-quic",
   "--disable-component-update",
   "--disable-sync",
   "--metrics-recording-only",

@@ -93,7 +93,10 @@ async function bareTrackX(page, x, y) {
         return el;
       };
       for (let d = 0; d < 200; d += 1) {
-        for (const px of [x0 - d, x0 + d]) if (hit(px)?.classList.contains("track")) return px;
+        for (const px of [x0 - d, x0 + d]) {
+          const el = hit(px);
+          if (el?.closest(".track") && !el.closest(".mark")) return px;
+        }
       }
       throw new Error("no bare track near the target");
     },
