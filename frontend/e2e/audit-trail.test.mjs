@@ -15,7 +15,14 @@ import {
   waitForState,
   wsErrorCode,
 } from "./ha.mjs";
-import { addCardThroughPicker, auditCard, changeRow, laneState, openWhy, setReplayCursor } from "./card.mjs";
+import {
+  addCardThroughPicker,
+  auditCard,
+  changeRow,
+  openWhy,
+  setReplayCursor,
+  waitForLaneState,
+} from "./card.mjs";
 
 const DASHBOARD = "e2e-card"; // a storage dashboard the test makes, so the card picker can edit it
 const MOTION = "input_boolean.hall_motion";
@@ -76,6 +83,7 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
     // The start itself has recorded rows by now (entities added, Home Assistant started).
     await card.getByRole("list", { name: "Changes" }).getByRole("listitem").first().waitFor();
     await screenshot(owner, "03-demo-dashboard");
+    await screenshot(owner, "docs-demo-dashboard");
   });
 
   test("the owner adds the card through the dashboard's card picker", async () => {
@@ -145,8 +153,9 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
     replayAt = new Date(t1 - Math.min(10_000, (t1 - t0) / 2));
     // Live: no reload, the row arrives through the subscription, with the user's name.
     await changeRow(card, MOTION_NAME, HA.owner.name).waitFor();
-    assert.equal(await laneState(card, MOTION_NAME), "On");
+    await waitForLaneState(card, MOTION_NAME, "On");
     await screenshot(owner, "05-live-row");
+    await screenshot(card, "docs-card");
   });
 
   test("the motion automation fires and Why? shows light <- automation <- motion <- user", async () => {
@@ -164,6 +173,7 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
     assert.ok(chain.every((i) => i >= 0), `every hop is shown: ${JSON.stringify(texts)}`);
     assert.deepEqual([...chain].sort((a, b) => a - b), chain, `in causal order: ${JSON.stringify(texts)}`);
     await screenshot(owner, "06-why");
+    await screenshot(dialog, "docs-why");
     await owner.keyboard.press("Escape");
   });
 
@@ -181,11 +191,15 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
   test("dragging the replay cursor to before the toggle shows the old state", async () => {
     assert.ok(replayAt, "the toggle step recorded a time");
     const card = auditCard(owner);
+    // Just after the toggle the lane says On (the sensor resets itself 45 s later)...
+    await setReplayCursor(owner, card, new Date(Date.parse(toggledAt) + 3_000));
+    await waitForLaneState(card, MOTION_NAME, "On");
+    // ...and dragged back to before it, the state the hall was in.
     await setReplayCursor(owner, card, replayAt);
-    assert.equal(await laneState(card, MOTION_NAME), "Off", "the hall motion lane shows the old state");
+    await waitForLaneState(card, MOTION_NAME, "Off").finally(() => screenshot(owner, "07-replay"));
+    await screenshot(card, "docs-replay");
     // The replay bar says the card is no longer live.
     assert.equal(await card.locator("audit-trail-replay-bar .live.on").count(), 0);
-    await screenshot(owner, "07-replay");
   });
 
   test("the admin opens the panel and exports a file whose SHA-256 the server states", async () => {
@@ -197,6 +211,8 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
     await panel.getByRole("checkbox", { name: MOTION_NAME }).check();
     await panel.getByRole("button", { name: "Show", exact: true }).click();
     await panel.locator("audit-trail-timeline").getByText(MOTION_NAME).first().waitFor();
+    await screenshot(owner, "08-panel-shown");
+    await screenshot(panel, "docs-panel");
     const download = owner.waitForEvent("download");
     await panel.getByRole("button", { name: "Export", exact: true }).click();
     const file = await download;
@@ -232,6 +248,8 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
       // The frontend answers every path; it must find no panel there for this user.
       await waitForHass(guest);
       await guest.evaluate(() => customElements.whenDefined("audit-trail-card")); // the bundle ran
+      // Home Assistant's frontend sends a user away from a panel it does not have.
+      await guest.waitForURL((url) => !url.pathname.startsWith("/audit-trail"));
       assert.equal(await guest.locator("audit-trail-panel").count(), 0, "the panel does not load");
     }
     const start = new Date(Date.now() - 3600_000).toISOString();

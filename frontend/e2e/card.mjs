@@ -48,6 +48,17 @@ export async function laneState(card, entityName) {
   return (await head.locator(".state").innerText()).trim();
 }
 
+/** Wait (a few seconds at most) until a lane's head shows `want`; fail with what it shows. */
+export async function waitForLaneState(card, entityName, want, timeout = 5_000) {
+  const deadline = Date.now() + timeout;
+  let shown = await laneState(card, entityName);
+  while (shown !== want && Date.now() < deadline) {
+    await card.page().waitForTimeout(100);
+    shown = await laneState(card, entityName);
+  }
+  assert.equal(shown, want, `the ${entityName} lane shows ${want}`);
+}
+
 /** Open a change row's Why? dialog and return the dialog. */
 export async function openWhy(page, row) {
   await row.getByRole("button", { name: "Why?" }).click();
