@@ -28,29 +28,43 @@ function makeRows(ids, perEntity, start, end) {
     let state = nextState(id, 0);
     for (let i = 1; i <= perEntity; i += 1) {
       const next = nextState(id, i);
-      const t = start + i * step + ((k * 997 + i * 31) % 1000) / 1000 * step * 0.5;
+      const t = start + i * step + (((k * 997 + i * 31) % 1000) / 1000) * step * 0.5;
       rows.push({ time: t, entity_id: id, old_state: state, new_state: next, cause: CAUSES[(i + k) % 5] });
       state = next;
     }
   });
   rows.sort((a, b) => a.time - b.time);
   return rows.map((r, i) => ({
-    seq: 1000 + i, time: iso(r.time), event_type: "state_changed", entity_id: r.entity_id,
-    old_state: r.old_state, new_state: r.new_state, cause: r.cause, causation_seq: null,
+    seq: 1000 + i,
+    time: iso(r.time),
+    event_type: "state_changed",
+    entity_id: r.entity_id,
+    old_state: r.old_state,
+    new_state: r.new_state,
+    cause: r.cause,
+    causation_seq: null,
   }));
 }
 
 /** A StateAt answer for an entity at the window's start. */
 const stateAt = (id, t) => ({
-  state: nextState(id, 0), last_changed: iso(t - HOUR), last_updated: iso(t - HOUR), seq: 10, cause: CAUSES[0],
+  state: nextState(id, 0),
+  last_changed: iso(t - HOUR),
+  last_updated: iso(t - HOUR),
+  seq: 10,
+  cause: CAUSES[0],
 });
 
 /** Non-empty buckets for every lane of a long window (what the server sends when not exact). */
 function makeBuckets(id, start, end, n) {
   const w = (end - start) / n;
   return Array.from({ length: n }, (_, i) => ({
-    start: iso(start + i * w), end: iso(start + (i + 1) * w), count: 20 + (i % 50),
-    state: nextState(id, i), last_seq: 100_000 + i, cause: CAUSES[i % 5],
+    start: iso(start + i * w),
+    end: iso(start + (i + 1) * w),
+    count: 20 + (i % 50),
+    state: nextState(id, i),
+    last_seq: 100_000 + i,
+    cause: CAUSES[i % 5],
   }));
 }
 
@@ -70,7 +84,13 @@ export function fakeHass({ ids, rows, buckets, start, end }) {
           ? { initial: stateAt(id, s), exact: false, buckets: makeBuckets(id, s, e, m.buckets ?? 400) }
           : { initial: stateAt(id, s), exact: true, events: byEntity.get(id) };
       }
-      const integrity = { ok: true, checked: rows.length, first_bad_seq: null, reason: null, verified_at: iso(end) };
+      const integrity = {
+        ok: true,
+        checked: rows.length,
+        first_bad_seq: null,
+        reason: null,
+        verified_at: iso(end),
+      };
       return { start: iso(s), end: iso(e), entities, gaps: [], integrity };
     },
     "audit_trail/history": (m) => {
@@ -80,15 +100,22 @@ export function fakeHass({ ids, rows, buckets, start, end }) {
       return { events: page, next_cursor: more ? String(page[page.length - 1].seq) : null };
     },
     "audit_trail/state_at": (m) => ({
-      at: m.at, states: Object.fromEntries((m.entity_id ?? ids).map((id) => [id, stateAt(id, start)])),
+      at: m.at,
+      states: Object.fromEntries((m.entity_id ?? ids).map((id) => [id, stateAt(id, start)])),
     }),
   };
   const states = Object.fromEntries(
-    ids.map((id, i) => [id, {
-      entity_id: id, state: nextState(id, 0),
-      attributes: { friendly_name: `Bench ${id.split(".")[0]} ${i}` },
-      last_changed: iso(end), last_updated: iso(end), context: { id: "c", user_id: null, parent_id: null },
-    }]),
+    ids.map((id, i) => [
+      id,
+      {
+        entity_id: id,
+        state: nextState(id, 0),
+        attributes: { friendly_name: `Bench ${id.split(".")[0]} ${i}` },
+        last_changed: iso(end),
+        last_updated: iso(end),
+        context: { id: "c", user_id: null, parent_id: null },
+      },
+    ]),
   );
   const connection = {
     subscribeMessage: async () => async () => {},
@@ -96,7 +123,11 @@ export function fakeHass({ ids, rows, buckets, start, end }) {
     removeEventListener: () => {},
   };
   const hass = {
-    connection, states, entities: {}, devices: {}, areas: {},
+    connection,
+    states,
+    entities: {},
+    devices: {},
+    areas: {},
     config: { time_zone: "UTC" },
     locale: { language: "en", time_format: "24", time_zone: "server" },
     user: { id: "u1", name: "Ann", is_admin: true },
@@ -116,7 +147,8 @@ export function fakeHass({ ids, rows, buckets, start, end }) {
 
 const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
 /** Resolves after the next frame has been produced (rAF, then a task after its paint). */
-const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)));
+const painted = () =>
+  new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)));
 
 /** Wait until the card and its timeline and list have rendered everything they loaded. */
 async function settled(card, lanes) {
@@ -155,7 +187,14 @@ export function scenario(n, hours, perEntity, buckets = false) {
   const end = Date.now();
   const start = end - hours * HOUR;
   const ids = entityIds(n);
-  return { ids, hours, start, end, buckets, rows: buckets ? makeRows(ids, 5, start, end) : makeRows(ids, perEntity, start, end) };
+  return {
+    ids,
+    hours,
+    start,
+    end,
+    buckets,
+    rows: buckets ? makeRows(ids, 5, start, end) : makeRows(ids, perEntity, start, end),
+  };
 }
 
 /** First render: from the timeline answer's arrival (and from mount) to the painted frame. */

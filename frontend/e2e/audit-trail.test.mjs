@@ -130,20 +130,27 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
     await waitForHass(owner);
     const card = auditCard(owner);
     await card.getByRole("list", { name: "Changes" }).waitFor();
-    const before = await owner.evaluate((id) => document.querySelector("home-assistant").hass.states[id].state, MOTION);
+    const before = await owner.evaluate(
+      (id) => document.querySelector("home-assistant").hass.states[id].state,
+      MOTION,
+    );
     assert.equal(before, "off", "the hall is quiet before the test toggles it");
     // The person's way: the toggle in the entities card beside the Audit Trail card.
     const row = owner.locator("hui-toggle-entity-row").filter({ hasText: MOTION_NAME });
     await row.locator("ha-entity-toggle").click();
     await waitForState(owner, MOTION, "on");
     // The writer commits within about a second of the change: ask until the row is there.
-    const [latest, previous] = await waitForRows(owner, {
-      type: "audit_trail/history",
-      entity_id: [MOTION],
-      start: new Date(Date.now() - 600_000).toISOString(),
-      order: "desc",
-      limit: 2,
-    }, (events) => events[0]?.new_state === "on");
+    const [latest, previous] = await waitForRows(
+      owner,
+      {
+        type: "audit_trail/history",
+        entity_id: [MOTION],
+        start: new Date(Date.now() - 600_000).toISOString(),
+        order: "desc",
+        limit: 2,
+      },
+      (events) => events[0]?.new_state === "on",
+    );
     assert.equal(latest.cause.kind, "user");
     assert.equal(latest.cause.user_name, HA.owner.name);
     // A replay instant after the row before the toggle (the entity's start) and before the toggle.
@@ -170,8 +177,15 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
     // Effect first: the light, the automation's run, the motion change, the user who made it.
     const find = (needle) => texts.findIndex((t) => t.includes(needle));
     const chain = [find("Hall light"), find(AUTOMATION_NAME), find(MOTION_NAME), find(HA.owner.name)];
-    assert.ok(chain.every((i) => i >= 0), `every hop is shown: ${JSON.stringify(texts)}`);
-    assert.deepEqual([...chain].sort((a, b) => a - b), chain, `in causal order: ${JSON.stringify(texts)}`);
+    assert.ok(
+      chain.every((i) => i >= 0),
+      `every hop is shown: ${JSON.stringify(texts)}`,
+    );
+    assert.deepEqual(
+      [...chain].sort((a, b) => a - b),
+      chain,
+      `in causal order: ${JSON.stringify(texts)}`,
+    );
     await screenshot(owner, "06-why");
     await screenshot(dialog, "docs-why");
     await owner.keyboard.press("Escape");
@@ -218,8 +232,15 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
     const file = await download;
     const bytes = await readFile(await file.path());
     assert.match(file.suggestedFilename(), /^audit-trail-.*\.(jsonl|csv)$/);
-    const rows = bytes.toString("utf8").trim().split("\n").map((line) => JSON.parse(line));
-    assert.ok(rows.some((r) => r.entity_id === MOTION && r.new_state === "on"), "the export holds the toggle");
+    const rows = bytes
+      .toString("utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    assert.ok(
+      rows.some((r) => r.entity_id === MOTION && r.new_state === "on"),
+      "the export holds the toggle",
+    );
     // The panel states the file's SHA-256 from the server's header and checks it against the bytes.
     const digest = createHash("sha256").update(bytes).digest("hex");
     await panel.getByText(digest).waitFor();
@@ -238,7 +259,9 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
     await login(guest, HA.guest);
     const me = await callWS(guest, { type: "auth/current_user" });
     assert.deepEqual([me.id, me.is_admin], [guestId, false], "logged in as the non-admin");
-    const panels = await guest.evaluate(() => Object.keys(document.querySelector("home-assistant").hass.panels));
+    const panels = await guest.evaluate(() =>
+      Object.keys(document.querySelector("home-assistant").hass.panels),
+    );
     assert.ok(!panels.includes("audit-trail"), `no Audit Trail panel for a non-admin: ${panels}`);
     const sidebar = guest.locator("ha-sidebar");
     await sidebar.getByText("Audit Trail demo").waitFor(); // the sidebar has rendered its items
@@ -277,7 +300,11 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
     });
     assert.ok(history.events.some((e) => e.cause.user_name === HA.owner.name));
     assert.equal(
-      await wsErrorCode(guest, { type: "audit_trail/history", entity_id: ["input_boolean.nope"], start: toggledAt }),
+      await wsErrorCode(guest, {
+        type: "audit_trail/history",
+        entity_id: ["input_boolean.nope"],
+        start: toggledAt,
+      }),
       "unknown_entity",
     );
     await screenshot(guest, "11-non-admin-card");
