@@ -12,6 +12,7 @@ const rel = (h: number) => new Date(NOW + h * H).toISOString();
 /** A hass whose audit_trail commands answer from a list of rows, and whose stream the test drives. */
 const fakeHass = (rows: AuditEvent[]) => {
   const streams: { msg: Record<string, unknown>; cb: (m: StreamMessage) => void }[] = [];
+  const unsubscribed = vi.fn(async () => undefined);
   const callWS = vi.fn(async (msg: Record<string, unknown>) => {
     const ids = msg.entity_id as string[];
     const inRange = (r: AuditEvent) =>
@@ -53,12 +54,17 @@ const fakeHass = (rows: AuditEvent[]) => {
   const connection = {
     subscribeMessage: vi.fn(async (cb: (m: StreamMessage) => void, msg: Record<string, unknown>) => {
       streams.push({ msg, cb });
-      return async () => undefined;
+        return unsubscribed;
     }),
     addEventListener: () => undefined,
     removeEventListener: () => undefined,
   };
-  return { hass: { callWS, connection, states: {} } as unknown as HomeAssistant, callWS, streams };
+  return {
+    hass: { callWS, connection, states: {} } as unknown as HomeAssistant,
+    callWS,
+    streams,
+    unsubscribed,
+  };
 };
 
 const host = () => ({
@@ -67,6 +73,12 @@ const host = () => ({
   removeController: vi.fn(),
   updateComplete: Promise.resolve(true),
 });
+
+/** A controller whose host is on the page (Lit calls hostConnected when the element connects). */
+const connected = <C extends { hostConnected(): void }>(ctrl: C): C => {
+  ctrl.hostConnected();
+  return ctrl;
+};
 
 describe("the card's controller", () => {
   beforeEach(() => {
@@ -83,7 +95,7 @@ describe("the card's controller", () => {
 
   it("loads lanes and the newest page, then streams after the newest seq without repeats", async () => {
     const { hass, streams } = fakeHass(rows);
-    const ctrl = new AuditController(host());
+    const ctrl = connected(new AuditController(host()));
     Object.assign(ctrl, { hass, entityIds: ["light.kitchen"], hours: 24 });
     await ctrl.load();
     expect(ctrl.lanes[0]!.segments.map((s) => s.state)).toEqual(["off", "on", "off", "on"]);
@@ -107,9 +119,27 @@ describe("the card's controller", () => {
     expect(ctrl.lanes[0]!.marks.map((m) => m.seq)).toEqual([11, 12, 13, 14]);
   });
 
+  it("follows live rows again after Lovelace disconnects and reconnects it, from the last seq seen", async () => {
+    const { hass, callWS, streams, unsubscribed } = fakeHass(rows);
+    const ctrl = connected(new AuditController(host()));
+    Object.assign(ctrl, { hass, entityIds: ["light.kitchen"], hours: 24 });
+    await ctrl.load();
+    streams[0]!.cb({ events: [ev(14, 0, { time: new Date(NOW).toISOString(), new_state: "off" })] });
+    ctrl.hostDisconnected(); // leaving edit mode, switching views
+    expect(unsubscribed).toHaveBeenCalledTimes(1);
+    callWS.mockClear();
+    ctrl.hostConnected();
+    await vi.waitFor(() => expect(streams).toHaveLength(2));
+    expect(streams[1]!.msg).toMatchObject({ type: "audit_trail/subscribe", after_seq: 14 });
+    expect(callWS).not.toHaveBeenCalled(); // the lanes are kept, not loaded again
+    streams[1]!.cb({ events: [ev(15, 0, { time: new Date(NOW).toISOString(), new_state: "on" })] });
+    expect(ctrl.list.map((e) => e.seq)).toEqual([15, 14, 13, 12, 11]);
+    ctrl.hostDisconnected();
+  });
+
   it("a live window slides with now; a past window stays put", async () => {
     const { hass } = fakeHass(rows);
-    const ctrl = new AuditController(host());
+    const ctrl = connected(new AuditController(host()));
     Object.assign(ctrl, { hass, entityIds: ["light.kitchen"], hours: 24 });
     await ctrl.load();
     expect([ctrl.start, ctrl.end]).toEqual([NOW - 24 * H, NOW]);
@@ -123,7 +153,7 @@ describe("the card's controller", () => {
   it("pages older rows with next_cursor until none is left", async () => {
     const many = Array.from({ length: 230 }, (_, i) => ev(100 + i, 0, { time: rel(-20 + i * 0.05) }));
     const { hass } = fakeHass(many);
-    const ctrl = new AuditController(host());
+    const ctrl = connected(new AuditController(host()));
     Object.assign(ctrl, { hass, entityIds: ["light.kitchen"] });
     await ctrl.load();
     expect(ctrl.list).toHaveLength(100);
@@ -136,7 +166,7 @@ describe("the card's controller", () => {
 
   it("steps the cursor between changes and reads state at T from the lanes", async () => {
     const { hass } = fakeHass(rows);
-    const ctrl = new AuditController(host());
+    const ctrl = connected(new AuditController(host()));
     Object.assign(ctrl, { hass, entityIds: ["light.kitchen"] });
     await ctrl.load();
     ctrl.act("prev");
@@ -151,7 +181,7 @@ describe("the card's controller", () => {
   it("stepping back past the window's first change finds the previous one in the log", async () => {
     const old = ev(5, 0, { time: rel(-24 * 7), new_state: "on" });
     const { hass, callWS } = fakeHass([old, ...rows]);
-    const ctrl = new AuditController(host());
+    const ctrl = connected(new AuditController(host()));
     Object.assign(ctrl, { hass, entityIds: ["light.kitchen"], hours: 4 });
     await ctrl.load(NOW - 2 * H, null); // the window holds seq 13 (-1 h) only
     ctrl.act("prev");
@@ -177,7 +207,7 @@ describe("the card's controller", () => {
 
   it("jumping to an instant outside the window loads a window around it, not live", async () => {
     const { hass, callWS, streams } = fakeHass(rows);
-    const ctrl = new AuditController(host());
+    const ctrl = connected(new AuditController(host()));
     Object.assign(ctrl, { hass, entityIds: ["light.kitchen"], hours: 24 });
     await ctrl.load();
     const t = NOW - 10 * 24 * H;
@@ -197,7 +227,7 @@ describe("the card's controller", () => {
         .fn()
         .mockRejectedValue({ code: "unauthorized", message: "Not allowed to read light.kitchen" }),
     } as unknown as HomeAssistant;
-    const ctrl = new AuditController(host());
+    const ctrl = connected(new AuditController(host()));
     Object.assign(ctrl, { hass, entityIds: ["light.kitchen"] });
     await ctrl.load();
     expect(ctrl.error).toBe("Not allowed to read light.kitchen");

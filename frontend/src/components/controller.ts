@@ -48,6 +48,9 @@ export class AuditController implements ReactiveController {
   /** The server's answers for instants the loaded lanes cannot answer. */
   asked: { t: number; states: Record<string, StateAt | null> } | null = null;
   private unsub: (() => void) | null = null;
+  private connected = false;
+  /** The newest seq the stream delivered (checkpoints included, which lanes and list leave out). */
+  private streamedSeq = 0;
   private timer: number | undefined;
   private generation = 0;
   private askTimer: number | undefined;
@@ -57,10 +60,16 @@ export class AuditController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connected = true;
     this.timer = window.setInterval(() => this.tick(), 250);
+    // Lovelace disconnects and reconnects a card (edit mode, views): follow again from the
+    // last row seen, so nothing is missed or shown twice, without loading the window again.
+    if (this.hass && this.lanes.length && this.windowEnd === null && !this.loading && !this.unsub)
+      void this.startStream(this.generation);
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     window.clearInterval(this.timer);
     window.clearTimeout(this.askTimer);
     this.stopStream();
@@ -111,6 +120,7 @@ export class AuditController implements ReactiveController {
     if (!hass || !this.entityIds.length) return;
     const gen = ++this.generation;
     this.stopStream();
+    this.streamedSeq = 0;
     this.windowEnd = end ?? null;
     this.windowStart = start ?? this.end - this.hours * HOUR;
     this.loading = true;
@@ -167,7 +177,7 @@ export class AuditController implements ReactiveController {
 
   /** The newest seq loaded: the stream starts after it, so nothing is shown twice. */
   private lastSeq(): number {
-    let seq = this.list[0]?.seq ?? 0;
+    let seq = Math.max(this.list[0]?.seq ?? 0, this.streamedSeq);
     for (const lane of this.lanes) {
       seq = Math.max(seq, lane.initial?.seq ?? 0);
       for (const m of lane.marks) seq = Math.max(seq, m.seq);
@@ -177,6 +187,8 @@ export class AuditController implements ReactiveController {
 
   private async startStream(gen: number): Promise<void> {
     const hass = this.hass!;
+    // Not shown (disconnected while loading): hostConnected starts it when the card is back.
+    if (!this.connected) return;
     const unsub = await subscribeAuditStream(hass, {
       entityIds: this.entityIds,
       afterSeq: this.lastSeq(),
@@ -186,12 +198,13 @@ export class AuditController implements ReactiveController {
         this.host.requestUpdate();
       },
     });
-    if (gen !== this.generation) unsub();
+    if (gen !== this.generation || !this.connected || this.unsub) unsub();
     else this.unsub = unsub;
   }
 
   private onLive(events: AuditEvent[]): void {
     const now = this.now;
+    for (const e of events) this.streamedSeq = Math.max(this.streamedSeq, e.seq);
     this.lanes = this.lanes.map((lane) => extendLane(lane, events, Math.max(now, lane.end)));
     const rows = events.filter(
       (e) => e.event_type !== "checkpoint" && e.entity_id && this.entityIds.includes(e.entity_id),
