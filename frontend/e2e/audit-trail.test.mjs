@@ -13,6 +13,7 @@ import {
   waitForHass,
   waitForRows,
   waitForState,
+  wsError,
   wsErrorCode,
 } from "./ha.mjs";
 import {
@@ -299,13 +300,15 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
       start: new Date(Date.now() - 3600_000).toISOString(),
     });
     assert.ok(history.events.some((e) => e.cause.user_name === HA.owner.name));
-    assert.equal(
-      await wsErrorCode(guest, {
+    // Home Assistant's standard shape of a translated error: the code says "an error of Home
+    // Assistant's", the translation key says which.
+    assert.deepEqual(
+      await wsError(guest, {
         type: "audit_trail/history",
         entity_id: ["input_boolean.nope"],
         start: toggledAt,
       }),
-      "unknown_entity",
+      { code: "home_assistant_error", translation_key: "unknown_entity", translation_domain: "audit_trail" },
     );
     await screenshot(guest, "11-non-admin-card");
   });

@@ -41,27 +41,39 @@ export async function waitForHass(page) {
   );
 }
 
-/** Send a websocket command as the page's user; reject with `{code, message}` on an error. */
+/**
+ * Send a websocket command as the page's user; reject with the error's `code`, `message` and,
+ * for Home Assistant's translated errors, `translation_key` and `translation_domain`.
+ */
 export async function callWS(page, message) {
   const outcome = await page.evaluate(async (msg) => {
     try {
       return { ok: await document.querySelector("home-assistant").hass.callWS(msg) };
     } catch (err) {
-      return { error: { code: err?.code ?? String(err), message: err?.message ?? String(err) } };
+      const { code, message, translation_key, translation_domain } = err ?? {};
+      return {
+        error: { code: code ?? String(err), message: message ?? String(err), translation_key, translation_domain },
+      };
     }
   }, message);
   if (outcome.error) throw Object.assign(new Error(outcome.error.message), outcome.error);
   return outcome.ok;
 }
 
-/** Return the websocket error code a command gives the page's user (fails if it succeeds). */
-export async function wsErrorCode(page, message) {
+/** Return the websocket error a command gives the page's user (fails if it succeeds). */
+export async function wsError(page, message) {
   try {
     await callWS(page, message);
   } catch (err) {
-    return err.code;
+    const { code, translation_key, translation_domain } = err;
+    return { code, translation_key, translation_domain };
   }
   assert.fail(`${message.type} succeeded for a user it should refuse`);
+}
+
+/** Return the websocket error code a command gives the page's user (fails if it succeeds). */
+export async function wsErrorCode(page, message) {
+  return (await wsError(page, message)).code;
 }
 
 /** Send a history-like command until `ready(events)` holds; return those events. */
