@@ -4,6 +4,7 @@ import { property, state } from "lit/decorators.js";
 import type { HomeAssistant } from "./data/types";
 import { makeLocalize } from "./localize/localize";
 import { checkConfig, configForm, entitySuggestion, stubConfig, type CardConfig } from "./model/config";
+import { integrityLabel } from "./model/integrity";
 import { resolveEntities } from "./model/target";
 import { formatDateTime } from "./model/time";
 import { AuditController } from "./components/controller";
@@ -72,22 +73,12 @@ export class AuditTrailCard extends LitElement {
   private integrity() {
     const i = this.ctrl.gapsIntegrity;
     if (!i) return nothing;
-    const t = this.ctx.t;
-    if (i.ok === null)
-      return html`<span class="integrity pending" title=${t("integrity.pending")}
-        >◌ ${t("integrity.pending")}</span
-      >`;
-    if (i.ok) {
-      const when = i.verified_at
-        ? ` · ${formatDateTime(Date.parse(i.verified_at), this.ctx.fmt, false)}`
-        : "";
-      return html`<span class="integrity ok" title=${t("integrity.ok", { checked: i.checked }) + when}
-        >✓ ${t("integrity.ok", { checked: i.checked })}</span
-      >`;
-    }
-    return html`<span class="integrity bad" role="alert"
-      >⚠ ${t("integrity.bad", { seq: i.first_bad_seq ?? "?", reason: i.reason ?? "" })}</span
-    >`;
+    const label = integrityLabel(i);
+    const text = this.ctx.t(label.key, label.values);
+    if (label.kind === "bad") return html`<span class="integrity bad" role="alert">⚠ ${text}</span>`;
+    if (label.kind === "pending") return html`<span class="integrity pending" title=${text}>◌ ${text}</span>`;
+    const when = i.verified_at ? ` · ${formatDateTime(Date.parse(i.verified_at), this.ctx.fmt, false)}` : "";
+    return html`<span class="integrity ok" title=${text + when}>✓ ${text}</span>`;
   }
 
   override render() {

@@ -295,15 +295,16 @@ export class AuditTrailPanel extends LitElement {
       }
       .checks label {
         display: flex;
+        flex-direction: row;
+        /* A flex item with overflow hidden may shrink to nothing: in a list taller than its
+           max-height every label was squeezed and their text drawn over each other. */
+        flex: 0 0 auto;
         gap: 6px;
         align-items: center;
         font-size: 0.9em;
         white-space: nowrap;
         overflow: hidden;
         text-overflow: ellipsis;
-      }
-      .checks label {
-        flex-direction: row;
         color: var(--primary-text-color);
       }
       .primary {

@@ -24,6 +24,7 @@ export const EN: Record<string, string> = {
   "integrity.ok": "Log verified: {checked} rows intact",
   "integrity.bad": "Log integrity problem at row {seq} ({reason})",
   "integrity.pending": "Log not verified yet",
+  "integrity.unchecked": "Log not checked yet",
   "replay.play": "Play",
   "replay.pause": "Pause",
   "replay.prev": "Previous change",
