@@ -2,7 +2,7 @@
 //   node dev/real-ha.mjs TOKENS.json OUTDIR   (TOKENS: {access_token, refresh_token, hassUrl, clientId, ...})
 // Saves a dashboard holding the card, screenshots it and the panel, and prints page errors.
 import { readFileSync } from "node:fs";
-import { launch } from "./browser.mjs";
+import { launchBrowser as launch } from "../e2e/browser.mjs";
 
 const [tokensFile, out = "/tmp"] = process.argv.slice(2);
 const tokens = JSON.parse(readFileSync(tokensFile, "utf8"));

@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { launch } from "./browser.mjs";
+import { launchBrowser as launch } from "../e2e/browser.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bundle = resolve(here, "../../custom_components/audit_trail/frontend/audit-trail.js");

@@ -52,7 +52,12 @@ export async function callWS(page, message) {
     } catch (err) {
       const { code, message, translation_key, translation_domain } = err ?? {};
       return {
-        error: { code: code ?? String(err), message: message ?? String(err), translation_key, translation_domain },
+        error: {
+          code: code ?? String(err),
+          message: message ?? String(err),
+          translation_key,
+          translation_domain,
+        },
       };
     }
   }, message);

@@ -54,6 +54,10 @@ export class AuditTrailCard extends LitElement {
       this.loadedKey = key;
       this.ctrl.entityIds = ids;
       this.ctrl.hours = this.config.hours_to_show ?? 24;
+      // Ask for about one bucket per pixel at once: the card's width less its padding (0 when
+      // not laid out yet; the lane's width then corrects it, see onWidth).
+      const width = this.clientWidth - 32;
+      if (width > 0) this.ctrl.laneWidth = width;
       void this.ctrl.load();
     }
   }
@@ -89,7 +93,7 @@ export class AuditTrailCard extends LitElement {
       ? html`<p class="muted">${c.t("card.no_entities")}</p>`
       : html`
           ${ctrl.error ? html`<p class="error">${c.t("card.error", { message: ctrl.error })}</p>` : nothing}
-          ${timelineView(ctrl, c, (w) => this.onWidth(w))} ${replayView(ctrl, c)}
+          ${timelineView(ctrl, c, (w) => ctrl.setWidth(w))} ${replayView(ctrl, c)}
           <h3 class="sub">${c.t("card.changes")}</h3>
           ${listView(ctrl, c, ctrl.list)} ${whyView(ctrl, c)}
         `;
@@ -100,19 +104,6 @@ export class AuditTrailCard extends LitElement {
       </div>
       <div class="content">${body}</div>
     </ha-card>`;
-  }
-
-  private widthTimer: number | undefined;
-
-  private onWidth(width: number): void {
-    // Ask for one bucket per pixel of the lane; wait for resizing to settle before reloading.
-    if (Math.abs(width - this.ctrl.laneWidth) / this.ctrl.laneWidth < 0.25) return;
-    this.ctrl.laneWidth = width;
-    window.clearTimeout(this.widthTimer);
-    this.widthTimer = window.setTimeout(() => {
-      const ended = this.ctrl.windowEnd;
-      void this.ctrl.load(this.ctrl.windowStart, ended);
-    }, 300);
   }
 
   static override styles = [

@@ -27,6 +27,12 @@ const ctx: CauseContext = {
 };
 
 describe("cause labels", () => {
+  it("the state a fresh log began with: recorded when Audit Trail started, not a change", () => {
+    const l = causeLabel({ kind: "system", confidence: "high", reason: "initial" }, ctx);
+    expect([l.text, l.detail]).toEqual(["Recorded when Audit Trail started", null]);
+    expect(causeLabel({ kind: "system", confidence: "high" }, ctx).text).toBe("System");
+  });
+
   it("a user: the name from the answer and the person's picture", () => {
     const l = causeLabel(
       { kind: "user", confidence: "high", user_id: "u1", user_name: "Ann", service: "light.turn_on" },

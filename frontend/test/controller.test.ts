@@ -54,7 +54,7 @@ const fakeHass = (rows: AuditEvent[]) => {
   const connection = {
     subscribeMessage: vi.fn(async (cb: (m: StreamMessage) => void, msg: Record<string, unknown>) => {
       streams.push({ msg, cb });
-        return unsubscribed;
+      return unsubscribed;
     }),
     addEventListener: () => undefined,
     removeEventListener: () => undefined,
@@ -134,6 +134,27 @@ describe("the card's controller", () => {
     expect(callWS).not.toHaveBeenCalled(); // the lanes are kept, not loaded again
     streams[1]!.cb({ events: [ev(15, 0, { time: new Date(NOW).toISOString(), new_state: "on" })] });
     expect(ctrl.list.map((e) => e.seq)).toEqual([15, 14, 13, 12, 11]);
+    ctrl.hostDisconnected();
+  });
+
+  it("asks for the timeline once per mount: a width change reloads only bucketed lanes much wider", async () => {
+    const { hass, callWS } = fakeHass(rows);
+    const ctrl = connected(new AuditController(host()));
+    Object.assign(ctrl, { hass, entityIds: ["light.kitchen"], hours: 24, laneWidth: 868 });
+    await ctrl.load(); // the card measured its width before asking
+    ctrl.setWidth(1400); // exact lanes: every row is there whatever the width
+    await vi.advanceTimersByTimeAsync(1_000);
+    const timelines = () => callWS.mock.calls.filter((c) => c[0].type === "audit_trail/timeline");
+    expect(timelines()).toHaveLength(1);
+    ctrl.lanes = ctrl.lanes.map((l) => ({ ...l, exact: false }));
+    ctrl.setWidth(1000); // 868 buckets asked, 1000 px: not worth a reload
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(timelines()).toHaveLength(1);
+    ctrl.setWidth(1400);
+    ctrl.setWidth(1500); // resizing settles before one reload
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(timelines()).toHaveLength(2);
+    expect(timelines()[1]![0].buckets).toBe(1500);
     ctrl.hostDisconnected();
   });
 

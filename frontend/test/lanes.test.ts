@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyGaps, buildLane, extendLane, gapSpans, type Segment } from "../src/model/lanes";
+import { stateAtTime } from "../src/model/state-at";
 import { at, auto, ev, H, initial, T0 } from "./fixtures";
 
 const brief = (s: Segment[]) => s.map((x) => [x.kind, x.state, (x.start - T0) / H, (x.end - T0) / H]);
@@ -186,5 +187,96 @@ describe("live rows", () => {
       ["state", "on", 1, 3],
       ["state", "off", 3, 4],
     ]);
+  });
+});
+
+describe("where the log began recording an entity", () => {
+  const checkpoint = (seq: number, h: number, state: string) =>
+    ev(seq, h, {
+      event_type: "checkpoint",
+      old_state: null,
+      new_state: state,
+      cause: { kind: "system", confidence: "high", reason: "initial" },
+    });
+
+  it("before the log's first row nothing is known: not recorded yet, never 'did not exist'", () => {
+    const lane = buildLane(
+      "light.kitchen",
+      { initial: null, begins: checkpoint(1, 3, "off"), exact: true, events: [ev(2, 6)] },
+      [],
+      T0,
+      T0 + 10 * H,
+      T0 + 3 * H,
+    );
+    expect(brief(lane.segments)).toEqual([
+      ["unrecorded", null, 0, 3],
+      ["state", "off", 3, 6],
+      ["state", "on", 6, 10],
+    ]);
+    expect(stateAtTime(lane, T0 + H)).toEqual({ kind: "unrecorded" });
+    expect(stateAtTime(lane, T0 + 4 * H)).toMatchObject({
+      kind: "state",
+      state: "off",
+      since: T0 + 3 * H,
+      cause: { kind: "system", reason: "initial" },
+    });
+  });
+
+  it("an entity the log began recording after its own start (added to a running log) too", () => {
+    const lane = buildLane(
+      "light.kitchen",
+      { initial: null, begins: checkpoint(5, 4, "on"), exact: true, events: [] },
+      [],
+      T0,
+      T0 + 10 * H,
+      T0 - 100 * H,
+    );
+    expect(brief(lane.segments)).toEqual([
+      ["unrecorded", null, 0, 4],
+      ["state", "on", 4, 10],
+    ]);
+  });
+
+  it("'did not exist' only while the log was recording and the entity was absent", () => {
+    const added = ev(3, 5, { event_type: "entity_added", old_state: null, new_state: "on" });
+    const lane = buildLane(
+      "light.kitchen",
+      { initial: null, begins: null, exact: true, events: [added] },
+      [],
+      T0,
+      T0 + 10 * H,
+      T0 + 2 * H,
+    );
+    expect(brief(lane.segments)).toEqual([
+      ["unrecorded", null, 0, 2],
+      ["none", null, 2, 5],
+      ["state", "on", 5, 10],
+    ]);
+    expect(stateAtTime(lane, T0 + 3 * H)).toMatchObject({ kind: "state", state: null });
+  });
+
+  it("a bucketed lane begins with the checkpoint's state as well, and keeps it when extended", () => {
+    const lane = buildLane(
+      "sensor.power",
+      {
+        initial: null,
+        begins: checkpoint(1, 2, "10"),
+        exact: false,
+        buckets: [{ start: at(5), end: at(6), count: 40, state: "30", last_seq: 41, cause: auto() }],
+      },
+      [],
+      T0,
+      T0 + 10 * H,
+      T0 + 2 * H,
+    );
+    const want = [
+      ["unrecorded", null, 0, 2],
+      ["state", "10", 2, 5],
+      ["dense", "30", 5, 6],
+      ["state", "30", 6, 10],
+    ];
+    expect(brief(lane.segments)).toEqual(want);
+    const grown = extendLane(lane, [], T0 + 10 * H);
+    expect(brief(grown.segments)).toEqual(want);
   });
 });

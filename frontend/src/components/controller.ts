@@ -3,13 +3,17 @@ import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { fetchHistory, fetchStateAt, fetchTimeline, fetchTrace } from "../data/audit";
 import { subscribeAuditStream } from "../data/stream";
 import { findTraceLink, type TraceLink } from "../data/trace-link";
-import type { AuditEvent, HomeAssistant, Integrity, StateAt, Trace } from "../data/types";
+import type { AuditEvent, HomeAssistant, Integrity, StateAt, Timeline, Trace } from "../data/types";
 import { buildLane, extendLane, type LaneModel } from "../model/lanes";
 import * as replay from "../model/replay";
 import { changeTimes, stateAtTime, type StateAtT } from "../model/state-at";
 import { mergeNewestFirst } from "../model/virtual";
 
 const PAGE = 100;
+
+/** The answer's log_start in ms: null when the log keeps no row, undefined from an older server. */
+const logStartOf = (tl: Timeline): number | null | undefined =>
+  tl.log_start === undefined ? undefined : tl.log_start === null ? null : Date.parse(tl.log_start);
 const now = (): number => Date.now();
 const HOUR = 3_600_000;
 
@@ -54,6 +58,9 @@ export class AuditController implements ReactiveController {
   private timer: number | undefined;
   private generation = 0;
   private askTimer: number | undefined;
+  private widthTimer: number | undefined;
+  /** Buckets the last timeline request asked for. */
+  private askedBuckets = 0;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -72,7 +79,28 @@ export class AuditController implements ReactiveController {
     this.connected = false;
     window.clearInterval(this.timer);
     window.clearTimeout(this.askTimer);
+    window.clearTimeout(this.widthTimer);
     this.stopStream();
+  }
+
+  /** The lanes' pixel width, as the timeline measured it. */
+  setWidth(width: number): void {
+    this.laneWidth = width;
+    if (this.needsWider()) this.reloadSoon();
+  }
+
+  /**
+   * Exact lanes hold every row whatever the width, and more buckets than pixels are merged per
+   * pixel when drawn: only bucketed lanes asked for far fewer buckets than pixels are worth a reload.
+   */
+  private needsWider(): boolean {
+    return !this.loading && this.lanes.some((l) => !l.exact) && this.laneWidth >= this.askedBuckets * 1.25;
+  }
+
+  private reloadSoon(): void {
+    window.clearTimeout(this.widthTimer);
+    // Wait for resizing to settle before asking again.
+    this.widthTimer = window.setTimeout(() => void this.load(this.windowStart, this.windowEnd), 300);
   }
 
   get now(): number {
@@ -131,15 +159,16 @@ export class AuditController implements ReactiveController {
         entityIds: this.entityIds,
         start: new Date(this.windowStart),
         end: new Date(this.end),
-        buckets: this.laneWidth,
+        buckets: (this.askedBuckets = Math.round(this.laneWidth)),
       });
       if (gen !== this.generation) return;
       const s = Date.parse(tl.start);
       const e = Date.parse(tl.end);
       this.lanes = this.entityIds
         .filter((id) => tl.entities[id])
-        .map((id) => buildLane(id, tl.entities[id]!, tl.gaps, s, e));
+        .map((id) => buildLane(id, tl.entities[id]!, tl.gaps, s, e, logStartOf(tl)));
       this.gapsIntegrity = tl.integrity;
+      if (this.lanes.some((l) => !l.exact) && this.laneWidth >= this.askedBuckets * 1.25) this.reloadSoon();
       this.list = [];
       this.nextCursor = null;
       await this.loadMore(gen);

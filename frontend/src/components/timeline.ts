@@ -1,8 +1,10 @@
 /** <audit-trail-timeline>: one lane per entity, state segments, change marks, gaps and the cursor. */
-import { css, html, LitElement, nothing, type PropertyValues } from "lit";
+import { css, html, LitElement, nothing, svg, type PropertyValues } from "lit";
 import { property } from "lit/decorators.js";
+import { guard } from "lit/directives/guard.js";
 import { clusterMarks } from "../model/downsample";
-import type { LaneModel, Mark, Segment } from "../model/lanes";
+import type { LaneModel, Mark } from "../model/lanes";
+import { pixelRuns, type Run } from "../model/pixels";
 import type { StateAtT } from "../model/state-at";
 import { axisTicks, formatDate, formatDuration, formatTime } from "../model/time";
 import type { StateAt } from "../data/types";
@@ -11,6 +13,16 @@ import { causeChip, sharedStyles, type ViewContext } from "./shared";
 export type CursorInfo = StateAtT | { kind: "server"; state: StateAt | null };
 
 const MARK_GAP_PX = 7;
+const TRACK_H = 22;
+
+/** The window snapped outwards to whole pixels: a sliding live window redraws its lanes once a pixel. */
+export const snapWindow = (start: number, end: number, width: number): [number, number] => {
+  if (width <= 0 || end <= start) return [start, end];
+  const step = (end - start) / width;
+  // The quantum itself is snapped, so a window sliding at a constant span keeps its step.
+  const q = 2 ** Math.ceil(Math.log2(step));
+  return [Math.floor(start / q) * q, Math.ceil(end / q) * q];
+};
 
 export class AuditTrailTimeline extends LitElement {
   @property({ attribute: false }) accessor ctx!: ViewContext;
@@ -55,15 +67,20 @@ export class AuditTrailTimeline extends LitElement {
     return marks[0] && marks[0].time >= this.start ? marks : marks.filter((m) => m.time >= this.start);
   }
 
+  /** The window drawn: start and end snapped to pixels (see snapWindow). */
+  private view: [number, number] = [0, 0];
+
   private pct(t: number): number {
-    const span = this.end - this.start;
-    return span > 0 ? Math.min(100, Math.max(0, ((t - this.start) / span) * 100)) : 0;
+    const [v0, v1] = this.view;
+    const span = v1 - v0;
+    return span > 0 ? Math.min(100, Math.max(0, ((t - v0) / span) * 100)) : 0;
   }
 
   private timeAt(clientX: number): number {
     const rect = (this.renderRoot.querySelector(".tracks") as HTMLElement).getBoundingClientRect();
     const f = Math.min(1, Math.max(0, (clientX - rect.left) / Math.max(1, rect.width)));
-    return this.start + f * (this.end - this.start);
+    const [v0, v1] = this.view;
+    return v0 + f * (v1 - v0);
   }
 
   private emit(name: string, detail: unknown): void {
@@ -97,23 +114,61 @@ export class AuditTrailTimeline extends LitElement {
     }
   }
 
-  private segment(lane: LaneModel, s: Segment) {
-    const left = this.pct(s.start);
-    const end = this.growing && s.end >= lane.end && s.kind !== "gap" ? this.end : s.end;
-    const width = Math.max(0.15, this.pct(end) - left);
+  private runTitle(lane: LaneModel, r: Run): string {
     const c = this.ctx;
-    const title =
-      s.kind === "gap"
-        ? c.t("card.not_recorded", { reason: c.t(`gap.${s.reason}`) })
-        : s.kind === "dense"
-          ? `${c.t("card.dense", { count: s.count ?? 0 })} → ${c.state(lane.entityId, s.state)}`
-          : c.state(lane.entityId, s.state);
-    const style = s.kind === "gap" ? "" : `background:${c.color(lane.entityId, s.state)}`;
-    return html`<div
-      class="seg ${s.kind}"
-      style="left:${left}%;width:${width}%;${style}"
-      title=${title}
-    ></div>`;
+    if (r.kind === "gap") return c.t("card.not_recorded", { reason: c.t(`gap.${r.reason ?? "unknown"}`) });
+    if (r.kind === "unrecorded") return c.t("card.not_recorded_yet");
+    if (r.kind === "dense")
+      return `${c.t("card.dense", { count: r.count })} → ${c.state(lane.entityId, r.state)}`;
+    return c.state(lane.entityId, r.state);
+  }
+
+  /**
+   * One lane's drawing: one SVG path per state colour (and one for dense, gap and "not recorded
+   * yet" hatching), from at most one run a pixel column, whatever the number of changes.
+   */
+  private drawing(lane: LaneModel, width: number) {
+    const [v0, v1] = this.view;
+    const segs = this.growing ? grow(lane, v1) : lane.segments;
+    const runs = pixelRuns(segs, v0, v1, width);
+    const fills = new Map<string, { d: string; title: string }>();
+    const add = (key: string, r: Run, title: string) => {
+      const rect = `M${r.x0} 0h${r.x1 - r.x0}v${TRACK_H}h${r.x0 - r.x1}z`;
+      const f = fills.get(key);
+      if (f) f.d += rect;
+      else fills.set(key, { d: rect, title });
+    };
+    for (const r of runs) {
+      const title = this.runTitle(lane, r);
+      if (r.kind === "gap" || r.kind === "unrecorded") add(r.kind, r, title);
+      else if (r.kind !== "none")
+        add(`s:${r.state}`, r, r.kind === "dense" ? this.ctx.state(lane.entityId, r.state) : title);
+      if (r.kind === "dense") add("dense", r, title);
+    }
+    const paths = [...fills].map(([key, f]) => {
+      const cls = key.startsWith("s:") ? "fill" : key;
+      const style = key.startsWith("s:") ? `fill:${this.ctx.color(lane.entityId, key.slice(2))}` : "";
+      return svg`<path class=${cls} style=${style} d=${f.d}><title>${f.title}</title></path>`;
+    });
+    return html`<svg
+      class="draw"
+      viewBox="0 0 ${Math.max(1, width)} ${TRACK_H}"
+      preserveAspectRatio="none"
+      aria-hidden="true"
+    >
+      ${paths}
+    </svg>`;
+  }
+
+  /** The lane's drawing and marks: rendered again only when the lane, window or width change. */
+  private track(lane: LaneModel) {
+    const [v0, v1] = this.view;
+    const width = this.width;
+    return guard([lane.segments, lane.marks, v0, v1, width, this.growing, this.ctx], () => {
+      const gapMs = width ? ((v1 - v0) / width) * MARK_GAP_PX : 0;
+      return html`${width ? this.drawing(lane, width) : nothing}
+      ${clusterMarks(this.inWindow(lane.marks), gapMs).map((m) => this.mark(lane, m))}`;
+    });
   }
 
   private mark(lane: LaneModel, m: Mark) {
@@ -132,6 +187,7 @@ export class AuditTrailTimeline extends LitElement {
     const c = this.ctx;
     const info = this.info.get(lane.entityId);
     if (!info || info.kind === "ask") return html`<span class="muted">…</span>`;
+    if (info.kind === "unrecorded") return html`<span class="muted">${c.t("card.not_recorded_yet")}</span>`;
     if (info.kind === "gap")
       return html`<span class="gapnote"
         >${c.t("card.not_recorded", { reason: c.t(`gap.${info.reason}`) })}</span
@@ -161,24 +217,32 @@ export class AuditTrailTimeline extends LitElement {
     return html`<span style="left:${p}%;transform:translateX(${shift})">${text}</span>`;
   }
 
+  private axis() {
+    const [v0, v1] = this.view;
+    return guard([v0, v1, this.width, this.ctx], () => {
+      const ticks = axisTicks(
+        v0,
+        v1,
+        Math.max(2, Math.floor((this.width || 300) / 80)),
+        this.ctx.fmt.timeZone,
+      );
+      const long = v1 - v0 > 36 * 3_600_000;
+      return ticks.map((t) => this.tick(t, long));
+    });
+  }
+
   override render() {
     if (!this.ctx) return nothing;
-    const gapMs = this.width ? ((this.end - this.start) / this.width) * MARK_GAP_PX : 0;
-    const ticks = axisTicks(
-      this.start,
-      this.end,
-      Math.max(2, Math.floor((this.width || 300) / 80)),
-      this.ctx.fmt.timeZone,
-    );
-    const long = this.end - this.start > 36 * 3_600_000;
+    this.view = snapWindow(this.start, this.end, this.width);
+    const [v0, v1] = this.view;
     return html`
       <div
         class="tracks"
         tabindex="0"
         role="slider"
         aria-label=${this.ctx.t("replay.cursor")}
-        aria-valuemin=${this.start}
-        aria-valuemax=${this.end}
+        aria-valuemin=${v0}
+        aria-valuemax=${v1}
         aria-valuenow=${Math.round(this.cursor)}
         aria-valuetext=${formatTime(this.cursor, this.ctx.fmt)}
         @pointerdown=${(e: PointerEvent) => this.onPointer(e, "down")}
@@ -191,14 +255,36 @@ export class AuditTrailTimeline extends LitElement {
             html`<div class="head">
                 <span class="name">${this.ctx.name(lane.entityId)}</span>${this.laneInfo(lane)}
               </div>
-              <div class="track" data-entity=${lane.entityId}>
-                ${lane.segments.map((s) => this.segment(lane, s))}
-                ${clusterMarks(this.inWindow(lane.marks), gapMs).map((m) => this.mark(lane, m))}
-              </div>`,
+              <div class="track" data-entity=${lane.entityId}>${this.track(lane)}</div>`,
         )}
         <div class="cursor ${this.live ? "live" : ""}" style="left:${this.pct(this.cursor)}%"></div>
       </div>
-      <div class="axis">${ticks.map((t) => this.tick(t, long))}</div>
+      <svg class="defs" aria-hidden="true">
+        <defs>
+          <pattern id="at-dense" width="3" height="${TRACK_H}" patternUnits="userSpaceOnUse">
+            <rect x="2" width="1" height="${TRACK_H}" fill="rgba(0,0,0,0.25)"></rect>
+          </pattern>
+          <pattern
+            id="at-gap"
+            width="7"
+            height="7"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <rect width="3" height="7" class="gapline"></rect>
+          </pattern>
+          <pattern
+            id="at-unrecorded"
+            width="6"
+            height="6"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(-45)"
+          >
+            <rect width="1.5" height="6" class="unrecline"></rect>
+          </pattern>
+        </defs>
+      </svg>
+      <div class="axis">${this.axis()}</div>
     `;
   }
 
@@ -227,22 +313,37 @@ export class AuditTrailTimeline extends LitElement {
         background: var(--secondary-background-color);
         border-radius: 3px;
       }
-      .seg {
+      .draw {
         position: absolute;
-        top: 0;
-        bottom: 0;
+        inset: 0;
+        width: 100%;
+        height: 100%;
+        display: block;
       }
-      .seg.none {
-        background: transparent;
+      .defs {
+        position: absolute;
+        width: 0;
+        height: 0;
       }
-      .seg.dense {
-        background-image: repeating-linear-gradient(90deg, transparent 0 2px, rgba(0, 0, 0, 0.25) 2px 3px);
+      path.dense {
+        fill: url(#at-dense);
       }
-      .seg.gap {
-        background: repeating-linear-gradient(45deg, var(--divider-color) 0 3px, transparent 3px 7px);
-        border-left: 1px solid var(--error-color);
-        border-right: 1px solid var(--error-color);
-        box-sizing: border-box;
+      path.gap {
+        fill: url(#at-gap);
+        stroke: var(--error-color);
+        stroke-width: 1px;
+        vector-effect: non-scaling-stroke;
+      }
+      .gapline {
+        fill: var(--divider-color);
+      }
+      /* Not recorded yet: neutral, finer and the other way than a gap's hatch, no red edge. */
+      path.unrecorded {
+        fill: url(#at-unrecorded);
+      }
+      .unrecline {
+        fill: var(--secondary-text-color);
+        opacity: 0.35;
       }
       .mark {
         position: absolute;
@@ -335,3 +436,10 @@ export class AuditTrailTimeline extends LitElement {
     `,
   ];
 }
+
+/** A live lane's last state lasts until now (the drawn window's end), not only to its last row. */
+const grow = (lane: LaneModel, to: number) => {
+  const last = lane.segments[lane.segments.length - 1];
+  if (!last || last.kind === "gap" || last.end < lane.end || to <= last.end) return lane.segments;
+  return [...lane.segments.slice(0, -1), { ...last, end: to }];
+};

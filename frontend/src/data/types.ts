@@ -73,6 +73,8 @@ export interface Bucket {
 
 export interface Lane {
   initial: StateAt | null;
+  /** The checkpoint row with which the log began recording the entity inside the window (initial null). */
+  begins?: AuditEvent | null;
   exact: boolean;
   events?: AuditEvent[];
   buckets?: Bucket[];
@@ -96,6 +98,8 @@ export interface Integrity {
 export interface Timeline {
   start: Iso;
   end: Iso;
+  /** When the oldest kept row was written (null: the log keeps none); before it nothing is known. */
+  log_start?: Iso | null;
   entities: Record<string, Lane>;
   gaps: Gap[];
   integrity: Integrity;

@@ -79,6 +79,9 @@ const who = (cause: Cause, ctx: CauseContext): string => {
     }
     case "entity":
       return cause.entity_id ? entityName(ctx.states, cause.entity_id) : ctx.t("cause.entity");
+    case "system":
+      // The state a fresh log found the entity in: not a change anyone made.
+      return cause.reason === "initial" ? ctx.t("cause.recorded_at_start") : ctx.t("cause.system");
     default:
       return ctx.t(`cause.${cause.kind}`);
   }
@@ -89,7 +92,8 @@ const detail = (cause: Cause, ctx: CauseContext): string | null => {
   if (cause.kind === "user" && cause.service) parts.push(cause.service);
   if ((cause.kind === "automation" || cause.kind === "script") && cause.trigger) parts.push(cause.trigger);
   if (cause.via) parts.push(ctx.t("cause.via", { via: entityName(ctx.states, cause.via) }));
-  if (cause.reason) parts.push(ctx.t(`reason.${cause.reason}`));
+  if (cause.reason && !(cause.kind === "system" && cause.reason === "initial"))
+    parts.push(ctx.t(`reason.${cause.reason}`));
   return parts.length ? parts.join(" · ") : null;
 };
 

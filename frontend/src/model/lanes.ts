@@ -1,7 +1,8 @@
 /** Pure: a timeline answer's lanes -> state segments, gap spans and change marks, in ms. */
 import type { AuditEvent, Bucket, Cause, Gap, Lane, StateAt } from "../data/types";
 
-export type SegmentKind = "state" | "dense" | "gap" | "none";
+/** "none": the log was recording and the entity did not exist; "unrecorded": the log knew nothing yet. */
+export type SegmentKind = "state" | "dense" | "gap" | "none" | "unrecorded";
 
 export interface Segment {
   start: number;
@@ -42,6 +43,10 @@ export interface LaneModel {
   start: number;
   end: number;
   initial: StateAt | null;
+  /** The checkpoint the log began recording this entity with inside the window (initial null). */
+  begins: AuditEvent | null;
+  /** Before this instant the log knew nothing of the entity ("not recorded yet"). */
+  recordedFrom: number;
   /** Where the state changed, oldest first; the first is the window's start. */
   points: StatePoint[];
   segments: Segment[];
@@ -122,16 +127,43 @@ const initialPoint = (initial: StateAt | null, start: number): StatePoint => ({
   cause: initial?.cause ?? SYSTEM_CAUSE,
 });
 
-/** State points of an exact lane: the initial state, then each row that changes it. */
+/** The checkpoint a lane begins with, when the log began recording it inside the window. */
+const beginsOf = (lane: Lane): AuditEvent | null => (lane.initial ? null : (lane.begins ?? null));
+
+/**
+ * When the log began knowing the entity: its oldest kept row (log_start; null: it keeps none),
+ * or the checkpoint it began recording the entity with. An answer without log_start says nothing.
+ */
+export const recordedFrom = (lane: Lane, logStart: number | null | undefined, start: number, end: number) => {
+  const begins = beginsOf(lane);
+  let from = logStart === undefined ? start : logStart === null ? end : logStart;
+  if (begins) from = Math.max(from, ms(begins.time));
+  return Math.min(end, Math.max(start, from));
+};
+
+/** State points of an exact lane: the initial state, the checkpoint it begins with, each change. */
 export const exactPoints = (lane: Lane, start: number): StatePoint[] => {
   const points = [initialPoint(lane.initial, start)];
-  for (const e of lane.events ?? []) {
-    const state = rowState(e);
+  const begins = beginsOf(lane);
+  const rows = begins ? [begins, ...(lane.events ?? [])] : (lane.events ?? []);
+  for (const e of rows) {
+    const state = e === begins ? e.new_state : rowState(e);
     if (state === undefined) continue;
     if (points[points.length - 1]!.state === state) continue;
     points.push({ time: ms(e.time), state, seq: e.seq, cause: e.cause });
   }
   return points;
+};
+
+/** Replace whatever is drawn before `until` by one "not recorded yet" span from `start`. */
+export const cutUnrecorded = (pieces: Segment[], start: number, until: number): Segment[] => {
+  if (until <= start) return pieces;
+  const out: Segment[] = [{ start, end: until, kind: "unrecorded", state: null }];
+  for (const p of pieces) {
+    if (p.end <= until) continue;
+    out.push(p.start < until ? { ...p, start: until } : p);
+  }
+  return out;
 };
 
 /** Pieces from points: each point's state lasts until the next point (or the window's end). */
@@ -145,13 +177,13 @@ const piecesFromPoints = (points: StatePoint[], end: number): Segment[] =>
 
 /** Pieces of a bucket lane: the state between buckets, and a dense span for busy buckets. */
 export const bucketPieces = (
-  initial: StateAt | null,
+  opening: string | null,
   buckets: BucketSpan[],
   start: number,
   end: number,
 ): Segment[] => {
   const out: Segment[] = [];
-  let state = initial?.state ?? null;
+  let state = opening;
   let t = start;
   for (const b of buckets) {
     if (b.start > t) out.push({ start: t, end: b.start, kind: state === null ? "none" : "state", state });
@@ -208,32 +240,37 @@ const bucketSpan = (b: Bucket): BucketSpan => ({
   cause: b.cause,
 });
 
-/** Build the drawable model of one lane of a timeline answer. */
+/** A bucket lane's segments: the opening state (initial, or the checkpoint it begins with). */
+const bucketSegments = (
+  m: Pick<LaneModel, "initial" | "begins" | "buckets" | "gaps">,
+  start: number,
+  end: number,
+) => {
+  const opening = m.begins ? m.begins.new_state : (m.initial?.state ?? null);
+  const from = m.begins ? Math.max(start, ms(m.begins.time)) : start;
+  return bucketPieces(opening, m.buckets, from, end);
+};
+
+/** Build the drawable model of one lane of a timeline answer (logStart: the answer's log_start). */
 export const buildLane = (
   entityId: string,
   lane: Lane,
   gaps: Gap[],
   start: number,
   end: number,
+  logStart?: number | null,
 ): LaneModel => {
   const spans = gapSpans(gaps, start, end);
+  const from = recordedFrom(lane, logStart, start, end);
+  const begins = beginsOf(lane);
+  const base = { entityId, start, end, initial: lane.initial, begins, recordedFrom: from, gaps: spans };
   if (lane.exact) {
     const points = exactPoints(lane, start);
     const marks: Mark[] = (lane.events ?? [])
       .filter((e) => e.event_type !== "checkpoint")
       .map((e) => ({ time: ms(e.time), seq: e.seq, kind: markKind(e), cause: e.cause, count: 1, event: e }));
-    return {
-      entityId,
-      exact: true,
-      start,
-      end,
-      initial: lane.initial,
-      points,
-      marks,
-      gaps: spans,
-      buckets: [],
-      segments: applyGaps(piecesFromPoints(points, end), spans),
-    };
+    const pieces = cutUnrecorded(piecesFromPoints(points, end), start, from);
+    return { ...base, exact: true, points, marks, buckets: [], segments: applyGaps(pieces, spans) };
   }
   const buckets = (lane.buckets ?? []).map(bucketSpan).sort((a, b) => a.start - b.start);
   const marks: Mark[] = buckets.map((b) => ({
@@ -243,60 +280,23 @@ export const buildLane = (
     cause: b.cause,
     count: b.count,
   }));
-  return {
-    entityId,
-    exact: false,
-    start,
-    end,
-    initial: lane.initial,
-    points: [initialPoint(lane.initial, start)],
-    marks,
-    gaps: spans,
-    buckets,
-    segments: applyGaps(bucketPieces(lane.initial, buckets, start, end), spans),
-  };
+  const points = exactPoints({ initial: lane.initial, begins, exact: true, events: [] }, start);
+  const pieces = cutUnrecorded(bucketSegments({ ...base, buckets }, start, end), start, from);
+  return { ...base, exact: false, points, marks, buckets, segments: applyGaps(pieces, spans) };
 };
 
-/** Add live rows to an exact lane (rows already in it are skipped), growing its end to `end`. */
+/** Add live rows to a lane (rows already in it are skipped), growing its end to `end`. */
 export const extendLane = (model: LaneModel, events: AuditEvent[], end: number): LaneModel => {
   const known = new Set(model.marks.map((m) => m.seq));
-  const fresh = events.filter((e) => e.entity_id === model.entityId && !known.has(e.seq));
-  if (!model.exact) {
-    const buckets = [...model.buckets];
-    for (const e of fresh) {
-      const t = ms(e.time);
-      const state = rowState(e);
-      buckets.push({
-        start: t,
-        end: t,
-        count: 1,
-        state:
-          state === undefined ? (buckets[buckets.length - 1]?.state ?? model.initial?.state ?? null) : state,
-        seq: e.seq,
-        cause: e.cause,
-      });
-    }
-    const marks = [
-      ...model.marks,
-      ...fresh.map((e) => ({
-        time: ms(e.time),
-        seq: e.seq,
-        kind: markKind(e),
-        cause: e.cause,
-        count: 1,
-        event: e,
-      })),
-    ];
-    return {
-      ...model,
-      end,
-      buckets,
-      marks,
-      segments: applyGaps(bucketPieces(model.initial, buckets, model.start, end), model.gaps),
-    };
-  }
+  const fresh = events.filter(
+    (e) => e.entity_id === model.entityId && !known.has(e.seq) && e.event_type !== "checkpoint",
+  );
+  // Nothing new: keep the drawn parts as they are (the timeline redraws a lane when they change).
+  if (!fresh.length) return model.end === end ? model : { ...model, end };
+  if (!model.exact) return extendBuckets(model, fresh, end);
   const lane: Lane = {
     initial: model.initial,
+    begins: model.begins,
     exact: true,
     events: [...model.marks.flatMap((m) => (m.event ? [m.event] : [])), ...fresh],
   };
@@ -306,5 +306,46 @@ export const extendLane = (model: LaneModel, events: AuditEvent[], end: number):
     reason: g.reason,
     seq: 0,
   }));
-  return buildLane(model.entityId, lane, gaps, model.start, end);
+  const rebuilt = buildLane(model.entityId, lane, gaps, model.start, end);
+  return {
+    ...rebuilt,
+    recordedFrom: model.recordedFrom,
+    segments: cutUnrecorded(rebuilt.segments, model.start, model.recordedFrom),
+  };
+};
+
+/** Live rows on a bucketed lane: each a one-row bucket and a mark. */
+const extendBuckets = (model: LaneModel, fresh: AuditEvent[], end: number): LaneModel => {
+  const buckets = [...model.buckets];
+  for (const e of fresh) {
+    const t = ms(e.time);
+    const state = rowState(e);
+    const last =
+      buckets[buckets.length - 1]?.state ?? model.begins?.new_state ?? model.initial?.state ?? null;
+    buckets.push({
+      start: t,
+      end: t,
+      count: 1,
+      state: state === undefined ? last : state,
+      seq: e.seq,
+      cause: e.cause,
+    });
+  }
+  const marks = [
+    ...model.marks,
+    ...fresh.map((e) => ({
+      time: ms(e.time),
+      seq: e.seq,
+      kind: markKind(e),
+      cause: e.cause,
+      count: 1,
+      event: e,
+    })),
+  ];
+  const pieces = cutUnrecorded(
+    bucketSegments({ ...model, buckets }, model.start, end),
+    model.start,
+    model.recordedFrom,
+  );
+  return { ...model, end, buckets, marks, segments: applyGaps(pieces, model.gaps) };
 };

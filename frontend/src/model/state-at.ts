@@ -5,19 +5,25 @@ import { ms, type LaneModel, type StatePoint } from "./lanes";
 export type StateAtT =
   /** Known from the loaded rows. `since` is when the state began (approx: at most then). */
   | { kind: "state"; state: string | null; since: number; approx: boolean; seq: number; cause: Cause }
+  /** The log knew nothing of the entity yet at T (before its first row of it). */
+  | { kind: "unrecorded" }
   /** Audit Trail was not recording at T. */
   | { kind: "gap"; reason: string; start: number; end: number }
   /** The loaded lane cannot say (T outside it, or inside a busy bucket): ask the server. */
   | { kind: "ask" };
 
 /** Index of the last item whose time is <= t (-1 if none), by binary search. */
-export const lastAtOrBefore = <T extends { time: number }>(items: T[], t: number): number => {
+export const lastAtOrBefore = <T extends { time: number }>(items: T[], t: number): number =>
+  lastAtOrBeforeBy(items, t, (x) => x.time);
+
+/** Index of the last item whose key is <= t (-1 if none); items sorted by key. */
+export const lastAtOrBeforeBy = <T>(items: T[], t: number, key: (item: T) => number): number => {
   let lo = 0;
   let hi = items.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (items[mid]!.time <= t) {
+    if (key(items[mid]!) <= t) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
@@ -34,16 +40,14 @@ const fromPoint = (lane: LaneModel, p: StatePoint, first: boolean): StateAtT => 
 /** The state of a lane's entity at t. */
 export const stateAtTime = (lane: LaneModel, t: number): StateAtT => {
   if (t < lane.start || t > lane.end) return { kind: "ask" };
+  if (t < lane.recordedFrom) return { kind: "unrecorded" };
   const gap = lane.gaps.find((g) => t >= g.start && t < g.end);
   if (gap) return { kind: "gap", reason: gap.reason, start: gap.start, end: gap.end };
   if (lane.exact) {
     const i = lastAtOrBefore(lane.points, t);
     return fromPoint(lane, lane.points[Math.max(0, i)]!, i <= 0);
   }
-  const bi = lastAtOrBefore(
-    lane.buckets.map((b) => ({ time: b.start })),
-    t,
-  );
+  const bi = lastAtOrBeforeBy(lane.buckets, t, (b) => b.start);
   if (bi < 0) return fromPoint(lane, lane.points[0]!, true);
   const b = lane.buckets[bi]!;
   if (t < b.end) return { kind: "ask" };
