@@ -1,5 +1,5 @@
 /** Debian's Chromium driven by playwright-core: launch, per-user contexts, screenshots. */
-import { mkdirSync } from "node:fs";
+import { appendFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 
@@ -40,7 +40,31 @@ export async function newUserContext(browser) {
     acceptDownloads: true,
   });
   context.setDefaultTimeout(30_000); // a loaded 2-core machine: Home Assistant answers slowly
+  // A script error in a page (the card's, or Home Assistant's) goes to the log and the console:
+  // a card that throws otherwise shows up only as a locator timing out.
+  // A rejection with a plain object (a websocket error) reaches weberror as "Object": say what it held.
+  await context.addInitScript(() =>
+    window.addEventListener("unhandledrejection", (e) =>
+      console.error(`unhandled rejection: ${JSON.stringify(e.reason)}`),
+    ),
+  );
+  context.on("console", (m) => {
+    if (m.type() === "error" && m.text().startsWith("unhandled rejection"))
+      logPageError(`${m.page()?.url()}: ${m.text()}`);
+  });
+  context.on("weberror", (e) => {
+    const err = e.error();
+    logPageError(`${e.page()?.url() ?? "?"}: ${err?.stack || err?.message || JSON.stringify(err)}`);
+  });
   return context;
+}
+
+/** Append a page's script error to artifacts/e2e/page-errors.log and print it. */
+function logPageError(text) {
+  const dir = process.env.E2E_ARTIFACTS ?? "artifacts/e2e";
+  mkdirSync(dir, { recursive: true });
+  appendFileSync(join(dir, "page-errors.log"), `${new Date().toISOString()} ${text}\n`);
+  console.error(`page error: ${text}`);
 }
 
 /** Save a PNG of the page (or a locator) under the artifacts folder; return its path. */

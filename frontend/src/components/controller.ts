@@ -72,7 +72,10 @@ export class AuditController implements ReactiveController {
     // Lovelace disconnects and reconnects a card (edit mode, views): follow again from the
     // last row seen, so nothing is missed or shown twice, without loading the window again.
     if (this.hass && this.lanes.length && this.windowEnd === null && !this.loading && !this.unsub)
-      void this.startStream(this.generation);
+      this.startStream(this.generation).catch((err: unknown) => {
+        this.error = errorText(err);
+        this.host.requestUpdate();
+      });
   }
 
   hostDisconnected(): void {
