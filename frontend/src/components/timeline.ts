@@ -1,19 +1,20 @@
 /** <audit-trail-timeline>: one lane per entity, state segments, change marks, gaps and the cursor. */
-import { css, html, LitElement, nothing, svg, type PropertyValues } from "lit";
+import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { property } from "lit/decorators.js";
 import { guard } from "lit/directives/guard.js";
 import { clusterMarks } from "../model/downsample";
 import type { LaneModel, Mark } from "../model/lanes";
 import { pixelRuns, type Run } from "../model/pixels";
+import { marksDrawing, nearestMark, runsDrawing, TRACK_H } from "./lane-drawing";
 import type { StateAtT } from "../model/state-at";
 import { axisTicks, formatDate, formatDuration, formatTime } from "../model/time";
 import type { StateAt } from "../data/types";
 import { causeChip, sharedStyles, type ViewContext } from "./shared";
+import { timelineStyles } from "./timeline-styles";
 
 export type CursorInfo = StateAtT | { kind: "server"; state: StateAt | null };
 
 const MARK_GAP_PX = 7;
-const TRACK_H = 22;
 
 /** The window snapped outwards to whole pixels: a sliding live window redraws its lanes once a pixel. */
 export const snapWindow = (start: number, end: number, width: number): [number, number] => {
@@ -37,6 +38,9 @@ export class AuditTrailTimeline extends LitElement {
   private width = 0;
   private observer?: ResizeObserver;
   private dragging = false;
+  private readonly clusters = new Map<string, { key: unknown[]; marks: Mark[] }>();
+  /** Which mark of each lane holds the lane's keyboard focus. */
+  private readonly focused = new Map<string, number>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -90,6 +94,7 @@ export class AuditTrailTimeline extends LitElement {
   private onPointer(ev: PointerEvent, phase: "down" | "move" | "up"): void {
     const target = ev.target as HTMLElement;
     if (target.closest(".mark")) return;
+    if (phase === "down" && this.pressMark(ev)) return;
     if (phase === "down") {
       if (!target.closest(".track")) return;
       this.dragging = true;
@@ -123,64 +128,93 @@ export class AuditTrailTimeline extends LitElement {
     return c.state(lane.entityId, r.state);
   }
 
-  /**
-   * One lane's drawing: one SVG path per state colour (and one for dense, gap and "not recorded
-   * yet" hatching), from at most one run a pixel column, whatever the number of changes.
-   */
-  private drawing(lane: LaneModel, width: number) {
+  /** A lane's marks clustered to its pixels, kept until the lane, window or width change. */
+  private clustered(lane: LaneModel): Mark[] {
     const [v0, v1] = this.view;
-    const segs = this.growing ? grow(lane, v1) : lane.segments;
-    const runs = pixelRuns(segs, v0, v1, width);
-    const fills = new Map<string, { d: string; title: string }>();
-    const add = (key: string, r: Run, title: string) => {
-      const rect = `M${r.x0} 0h${r.x1 - r.x0}v${TRACK_H}h${r.x0 - r.x1}z`;
-      const f = fills.get(key);
-      if (f) f.d += rect;
-      else fills.set(key, { d: rect, title });
-    };
-    for (const r of runs) {
-      const title = this.runTitle(lane, r);
-      if (r.kind === "gap" || r.kind === "unrecorded") add(r.kind, r, title);
-      else if (r.kind !== "none")
-        add(`s:${r.state}`, r, r.kind === "dense" ? this.ctx.state(lane.entityId, r.state) : title);
-      if (r.kind === "dense") add("dense", r, title);
-    }
-    const paths = [...fills].map(([key, f]) => {
-      const cls = key.startsWith("s:") ? "fill" : key;
-      const style = key.startsWith("s:") ? `fill:${this.ctx.color(lane.entityId, key.slice(2))}` : "";
-      return svg`<path class=${cls} style=${style} d=${f.d}><title>${f.title}</title></path>`;
-    });
-    return html`<svg
-      class="draw"
-      viewBox="0 0 ${Math.max(1, width)} ${TRACK_H}"
-      preserveAspectRatio="none"
-      aria-hidden="true"
-    >
-      ${paths}
-    </svg>`;
+    const key = [lane.marks, v0, v1, this.width];
+    const hit = this.clusters.get(lane.entityId);
+    if (hit && hit.key.every((k, i) => k === key[i])) return hit.marks;
+    const gapMs = this.width ? ((v1 - v0) / this.width) * MARK_GAP_PX : 0;
+    const marks = clusterMarks(this.inWindow(lane.marks), gapMs);
+    this.clusters.set(lane.entityId, { key, marks });
+    return marks;
   }
 
-  /** The lane's drawing and marks: rendered again only when the lane, window or width change. */
+  /**
+   * The lane's drawing and marks, rendered again only when the lane, window or width change
+   * (a seek moves only the cursor and the heads): a few SVG paths, whatever the rows.
+   */
   private track(lane: LaneModel) {
     const [v0, v1] = this.view;
     const width = this.width;
-    return guard([lane.segments, lane.marks, v0, v1, width, this.growing, this.ctx], () => {
-      const gapMs = width ? ((v1 - v0) / width) * MARK_GAP_PX : 0;
-      return html`${width ? this.drawing(lane, width) : nothing}
-      ${clusterMarks(this.inWindow(lane.marks), gapMs).map((m) => this.mark(lane, m))}`;
+    const marks = this.clustered(lane);
+    return guard([lane.segments, marks, v0, v1, width, this.growing, this.ctx], () => {
+      if (!width) return nothing;
+      const segs = this.growing ? grow(lane, v1) : lane.segments;
+      const runs = pixelRuns(segs, v0, v1, width);
+      return html`${runsDrawing(runs, this.ctx, lane.entityId, width, (r) => this.runTitle(lane, r))}
+      ${marksDrawing(marks, v0, v1, width)}`;
     });
   }
 
-  private mark(lane: LaneModel, m: Mark) {
+  /**
+   * The lane's one focusable mark (a roving focus: arrow keys move it from mark to mark, Enter
+   * opens it), so the keyboard reaches every mark without a button per mark.
+   */
+  private focusMark(lane: LaneModel) {
+    const marks = this.clustered(lane);
+    if (!marks.length) return nothing;
+    const i = Math.min(marks.length - 1, Math.max(0, this.focused.get(lane.entityId) ?? marks.length - 1));
+    const m = marks[i]!;
     const c = this.ctx;
     const label = `${formatTime(m.time, c.fmt)} ${c.name(lane.entityId)}${m.count > 1 ? ` (${c.t("card.dense", { count: m.count })})` : ""}`;
+    const move = (ev: KeyboardEvent) => {
+      const to = { ArrowLeft: i - 1, ArrowRight: i + 1, Home: 0, End: marks.length - 1 }[ev.key];
+      if (to === undefined) return;
+      ev.preventDefault();
+      ev.stopPropagation();
+      this.focused.set(lane.entityId, Math.min(marks.length - 1, Math.max(0, to)));
+      this.requestUpdate();
+    };
     return html`<button
-      class="mark ${m.kind} ${m.cause.confidence === "low" ? "low" : ""} ${m.cause.kind === "unobserved" ? "unobserved" : ""}"
+      class="mark focus"
       style="left:${this.pct(m.time)}%"
       aria-label=${label}
       title=${label}
-      @click=${() => this.emit("mark-select", { seq: m.seq, event: m.count === 1 ? (m.event ?? null) : null })}
+      @keydown=${move}
+      @click=${() => this.select(m)}
     ></button>`;
+  }
+
+  /**
+   * The cursor moves on its own compositor layer (a transform, not left): a seek then repaints
+   * neither the lanes it crosses nor their drawings.
+   */
+  private cursorStyle(): string {
+    const p = this.pct(this.cursor);
+    return this.width ? `transform:translateX(${(p / 100) * this.width}px)` : `left:${p}%`;
+  }
+
+  private select(m: Mark): void {
+    this.emit("mark-select", { seq: m.seq, event: m.count === 1 ? (m.event ?? null) : null });
+  }
+
+  /** A press on a drawn mark opens it (the dots are painted, not elements: find it by x). */
+  private pressMark(ev: PointerEvent): boolean {
+    const target = ev.target as Element;
+    if (!target.classList?.contains("dots")) return false;
+    const track = target.closest(".track") as HTMLElement | null;
+    const lane = this.lanes.find((l) => l.entityId === track?.dataset.entity);
+    if (!track || !lane) return false;
+    const marks = this.clustered(lane);
+    const [v0, v1] = this.view;
+    const x = ev.clientX - track.getBoundingClientRect().left;
+    const i = nearestMark(marks, v0, v1, this.width, x);
+    if (i < 0) return false;
+    this.focused.set(lane.entityId, i);
+    this.select(marks[i]!);
+    this.requestUpdate();
+    return true;
   }
 
   private laneInfo(lane: LaneModel) {
@@ -197,16 +231,25 @@ export class AuditTrailTimeline extends LitElement {
       info.kind === "server" ? (info.state ? Date.parse(info.state.last_changed) : null) : info.since;
     const cause = info.kind === "server" ? info.state?.cause : info.cause;
     const approx = info.kind === "state" && info.approx;
-    return html`<span class="swatch" style="background:${c.color(lane.entityId, state)}"></span>
-      <span class="state">${c.state(lane.entityId, state)}</span>
-      ${
-        since !== null && state !== null
-          ? html`<span class="muted"
-              >${c.t(approx ? "card.state_for_approx" : "card.state_for", { duration: formatDuration(this.cursor - since) })}</span
-            >`
-          : nothing
-      }
-      ${cause && state !== null ? causeChip(cause, c) : nothing}`;
+    const id = lane.entityId;
+    // A seek changes every head: only what differs is touched (the state and the chip rarely,
+    // the duration, last so nothing moves because of it, at every frame).
+    return html`${guard(
+      [state, c],
+      () =>
+        html`<span class="swatch" style="background:${c.color(id, state)}"></span>
+          <span class="state">${c.state(id, state)}</span>`,
+    )}
+    ${guard([cause ? JSON.stringify(cause) : "", state === null, c], () =>
+      cause && state !== null ? causeChip(cause, c) : nothing,
+    )}
+    ${
+      since !== null && state !== null
+        ? html`<span class="muted since"
+            >${c.t(approx ? "card.state_for_approx" : "card.state_for", { duration: formatDuration(this.cursor - since) })}</span
+          >`
+        : nothing
+    }`;
   }
 
   /** An axis label; near an edge it is aligned inwards so it is never cut (11:00 read as 1:00). */
@@ -255,9 +298,11 @@ export class AuditTrailTimeline extends LitElement {
             html`<div class="head">
                 <span class="name">${this.ctx.name(lane.entityId)}</span>${this.laneInfo(lane)}
               </div>
-              <div class="track" data-entity=${lane.entityId}>${this.track(lane)}</div>`,
+              <div class="track" data-entity=${lane.entityId}>
+                ${this.track(lane)}${this.focusMark(lane)}
+              </div>`,
         )}
-        <div class="cursor ${this.live ? "live" : ""}" style="left:${this.pct(this.cursor)}%"></div>
+        <div class="cursor ${this.live ? "live" : ""}" style=${this.cursorStyle()}></div>
       </div>
       <svg class="defs" aria-hidden="true">
         <defs>
@@ -288,153 +333,7 @@ export class AuditTrailTimeline extends LitElement {
     `;
   }
 
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: block;
-        position: relative;
-      }
-      .tracks {
-        position: relative;
-        display: flex;
-        flex-direction: column;
-        gap: 0;
-        touch-action: pan-y;
-        cursor: crosshair;
-        outline: none;
-      }
-      .tracks:focus-visible {
-        outline: 2px solid var(--primary-color);
-      }
-      .track {
-        position: relative;
-        height: 22px;
-        background: var(--secondary-background-color);
-        border-radius: 3px;
-      }
-      .draw {
-        position: absolute;
-        inset: 0;
-        width: 100%;
-        height: 100%;
-        display: block;
-      }
-      .defs {
-        position: absolute;
-        width: 0;
-        height: 0;
-      }
-      path.dense {
-        fill: url(#at-dense);
-      }
-      path.gap {
-        fill: url(#at-gap);
-        stroke: var(--error-color);
-        stroke-width: 1px;
-        vector-effect: non-scaling-stroke;
-      }
-      .gapline {
-        fill: var(--divider-color);
-      }
-      /* Not recorded yet: neutral, finer and the other way than a gap's hatch, no red edge. */
-      path.unrecorded {
-        fill: url(#at-unrecorded);
-      }
-      .unrecline {
-        fill: var(--secondary-text-color);
-        opacity: 0.35;
-      }
-      .mark {
-        position: absolute;
-        top: -5px;
-        width: 10px;
-        height: 10px;
-        min-height: 0;
-        margin-left: -5px;
-        padding: 0;
-        border-radius: 50%;
-        border: 2px solid var(--card-background-color, var(--primary-background-color));
-        background: var(--primary-text-color);
-      }
-      .mark.attributes {
-        top: -3px;
-        width: 6px;
-        height: 6px;
-        margin-left: -3px;
-        border-width: 1px;
-        background: var(--secondary-text-color);
-      }
-      .mark.bucket {
-        top: -3px;
-        width: 6px;
-        height: 6px;
-        margin-left: -3px;
-        border-width: 1px;
-        background: var(--secondary-text-color);
-      }
-      .mark.note {
-        border-radius: 2px;
-        background: var(--info-color, var(--primary-color));
-      }
-      .mark.low,
-      .mark.unobserved {
-        background: var(--warning-color);
-      }
-      .cursor {
-        position: absolute;
-        top: 0;
-        bottom: -4px;
-        width: 2px;
-        margin-left: -1px;
-        background: var(--primary-color);
-        pointer-events: none;
-      }
-      .cursor.live {
-        background: var(--success-color, var(--primary-color));
-      }
-      .axis {
-        position: relative;
-        height: 18px;
-        margin-top: 2px;
-        font-size: 11px;
-        color: var(--secondary-text-color);
-        overflow: hidden;
-      }
-      .axis span {
-        position: absolute;
-        white-space: nowrap;
-      }
-      .head {
-        height: 28px;
-        margin-top: 4px;
-        display: flex;
-        align-items: center;
-        gap: 6px;
-        font-size: 0.9em;
-        overflow: hidden;
-        white-space: nowrap;
-        cursor: default;
-      }
-      .head .name {
-        font-weight: 500;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        flex: 0 0 auto;
-        max-width: 45%;
-      }
-      .head .chip {
-        flex: 0 1 auto;
-        min-width: 0;
-      }
-      .head .state {
-        font-weight: 500;
-      }
-      .gapnote {
-        color: var(--warning-color);
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, timelineStyles];
 }
 
 /** A live lane's last state lasts until now (the drawn window's end), not only to its last row. */
