@@ -154,9 +154,17 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
     );
     assert.equal(latest.cause.kind, "user");
     assert.equal(latest.cause.user_name, HA.owner.name);
-    // A replay instant after the row before the toggle (the entity's start) and before the toggle.
+    // A replay instant before the toggle, after the row before it and after the log began
+    // recording the entity (before that the card honestly says "not recorded yet").
     const t1 = Date.parse(latest.time);
-    const t0 = previous ? Date.parse(previous.time) : t1 - 60_000;
+    const lane = await callWS(owner, {
+      type: "audit_trail/timeline",
+      entity_id: [MOTION],
+      start: new Date(t1 - 600_000).toISOString(),
+      end: latest.time,
+    });
+    const began = [lane.log_start, lane.entities[MOTION].begins?.time, previous?.time].filter(Boolean);
+    const t0 = Math.max(t1 - 60_000, ...began.map((t) => Date.parse(t)));
     toggledAt = latest.time;
     replayAt = new Date(t1 - Math.min(10_000, (t1 - t0) / 2));
     // Live: no reload, the row arrives through the subscription, with the user's name.
@@ -192,6 +200,28 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
     await owner.keyboard.press("Escape");
   });
 
+  test("a lane's change mark opens by keyboard and by a press", async () => {
+    const card = auditCard(owner);
+    const focus = card.locator(`audit-trail-timeline .track[data-entity="${MOTION}"] .mark.focus`);
+    // The lane's one focusable mark starts on its newest change, the owner's toggle.
+    const label = await focus.getAttribute("aria-label");
+    assert.match(label, /Hall motion/);
+    await focus.focus();
+    await owner.keyboard.press("Home");
+    await owner.keyboard.press("End");
+    assert.equal(await focus.getAttribute("aria-label"), label, "End brings it back to the newest mark");
+    await owner.keyboard.press("Enter");
+    const dialog = owner.locator("audit-trail-why-dialog dialog[open]");
+    await dialog.getByText(HA.owner.name).first().waitFor();
+    await owner.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    const box = await focus.boundingBox();
+    await owner.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await dialog.getByText(HA.owner.name).first().waitFor();
+    await owner.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+  });
+
   test("the card keeps following live rows after the dashboard leaves edit mode", async () => {
     await owner.goto(`${HA.url}/${DASHBOARD}/hall?edit=1`);
     await waitForHass(owner);
@@ -207,7 +237,9 @@ describe("Audit Trail in a real Home Assistant", { concurrency: false }, () => {
     assert.ok(replayAt, "the toggle step recorded a time");
     const card = auditCard(owner);
     // Just after the toggle the lane says On (the sensor resets itself 45 s later)...
-    await setReplayCursor(owner, card, new Date(Date.parse(toggledAt) + 3_000));
+    const justAfter = Date.parse(toggledAt) + 3_000;
+    await owner.waitForTimeout(Math.max(0, justAfter + 1_000 - Date.now())); // in the past by now
+    await setReplayCursor(owner, card, new Date(justAfter));
     await waitForLaneState(card, MOTION_NAME, "On");
     // ...and dragged back to before it, the state the hall was in.
     await setReplayCursor(owner, card, replayAt);

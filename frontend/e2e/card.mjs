@@ -45,6 +45,8 @@ export function changeRow(card, entityName, causeText) {
 /** The state a lane's head shows (at the replay cursor, or now when live). */
 export async function laneState(card, entityName) {
   const head = card.locator("audit-trail-timeline .head").filter({ hasText: entityName }).first();
+  // No state shown (not recorded yet, a gap, still asking): the head's note instead.
+  if (!(await head.locator(".state").count())) return (await head.innerText()).replace(entityName, "").trim();
   return (await head.locator(".state").innerText()).trim();
 }
 

@@ -12,7 +12,7 @@ export const EN: Record<string, string> = {
   "card.state_for": "for {duration}",
   "card.state_for_approx": "for at least {duration}",
   "card.not_recorded": "Not recorded ({reason})",
-  "card.not_recorded_yet": "Not recorded yet (before Audit Trail began recording it)",
+  "card.not_recorded_yet": "Not recorded yet",
   "card.did_not_exist": "Did not exist",
   "card.no_changes": "No changes in this window.",
   "card.changes": "Changes",
