@@ -701,6 +701,9 @@ var ei=Object.create;var ue=Object.defineProperty;var si=Object.getOwnPropertyDe
   .track {
     position: relative;
     contain: layout style;
+    /* Each lane's drawing on a layer of its own: rastered once per redraw, so the heads a seek
+       rewrites never make the hatched paths beside them raster again. */
+    will-change: transform;
     height: 22px;
     background: var(--secondary-background-color);
     border-radius: 3px;
@@ -810,6 +813,8 @@ var ei=Object.create;var ue=Object.defineProperty;var si=Object.getOwnPropertyDe
     height: 28px;
     /* A seek rewrites every head's text: its own box, so that lays out no more than the head. */
     contain: strict;
+    /* And a layer of its own: its new text rasters alone, not the lanes around it. */
+    will-change: transform;
     margin-top: 4px;
     display: flex;
     align-items: center;
