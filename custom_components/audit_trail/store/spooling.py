@@ -1,0 +1,499 @@
+"""A store in front of a server's store that spools writes to a local file while it is away.
+
+Only the writer thread calls `append`; `prepare` and `retry` (a background task and a timer)
+connect, reconcile and forward the spool under the same lock, so records reach the server
+in capture order: spooled ones first, oldest first, before any new one. Reads go to the
+server and fail with `StoreUnavailableError` while it is away. Each (re)connection builds a
+fresh server store, so its head (seq and hash) is read back from the server: after a commit
+whose answer was lost, the spool checks which of its records the server already has.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from ..const import SPOOL_DRAIN_ROWS
+from ..models import (
+    ENTITY_EVENT_TYPES,
+    ET_CHECKPOINT,
+    ET_GAP,
+    EVENT_TYPES,
+    KIND_SYSTEM,
+    Bucket,
+    Cause,
+    Record,
+    StoredRow,
+    StoreStats,
+    VerifyResult,
+)
+from ..policy import Policy
+from .base import AuditStore, StoreError, StoreUnavailableError
+from .pg_probe import is_outage
+from .spool import Known, Spool
+
+_LOGGER = logging.getLogger(__name__)
+STATE_PREPARING = "preparing"  # connecting and migrating the schema (in the background)
+STATE_COPYING = "copying"  # copying the SQLite log into the server before anything else
+STATE_READY = "ready"
+STATE_UNREACHABLE = "unreachable"
+STATE_FAILED = "failed"  # the schema could not be prepared (not an outage): needs the user
+MAX_US = 2**62
+# Capture refs remembered to turn causation_ref into causation_seq across reconnections (each
+# builds a new server store, which starts with no refs): causes are seconds old.
+REF_CACHE_MAX = 100_000
+# Spooled records of an earlier start carry that start's refs, which this start reuses: they
+# are moved to a range of their own (negative, by start number) before they are forwarded.
+_RUN_SHIFT = 2**32
+
+
+@dataclass(frozen=True, slots=True)
+class Health:
+    """What the integration reports about the server and the spool."""
+
+    state: str
+    error: str | None
+    spooled: int
+    lost: int
+
+
+def _foreign(run: int, ref: int | None) -> int | None:
+    """Return the ref an earlier start's record is forwarded under."""
+    return -(run * _RUN_SHIFT + ref) if ref else ref
+
+
+def _synthetic(entity: str | None, state: str | None, time_us: int, event_type: str) -> StoredRow:
+    """Return a row built from what the spool knows (no attributes, no cause, no hash)."""
+    return StoredRow(
+        seq=0,
+        time_us=time_us,
+        event_type=event_type,
+        entity_id=entity,
+        registry_id=None,
+        device_id=None,
+        area_id=None,
+        domain=entity.split(".", 1)[0] if entity else None,
+        platform=None,
+        old_state=None,
+        new_state=state,
+        old_attributes=None,
+        new_attributes=None,
+        last_changed_us=None,
+        last_updated_us=None,
+        context_id=None,
+        context_user_id=None,
+        context_parent_id=None,
+        cause={},
+        causation_seq=None,
+        payload=None,
+        version=1,
+        hash=b"",
+    )
+
+
+class SpoolingStore:
+    """An AuditStore that keeps writing (to a local spool) while its server is away."""
+
+    def __init__(
+        self,
+        connect: Callable[[], AuditStore],
+        spool: Spool,
+        on_health: Callable[[Health], None],
+        before_ready: Callable[[AuditStore], None] | None = None,
+    ) -> None:
+        self._connect = connect
+        self._spool = spool
+        self._on_health = on_health
+        self._before_ready = before_ready
+        self._inner: AuditStore | None = None
+        self._state = STATE_PREPARING
+        self._error: str | None = None
+        self._lock = threading.RLock()  # the spool, the server's write side, the state
+        self._preparing = threading.Lock()  # one connection attempt at a time
+        self._known: Known = {}
+        self._last: dict[str, object] | None = None
+        self._ref_seq: OrderedDict[int, int] = OrderedDict()
+        self._head = 0  # the server's last seq as last seen
+        self._stats: StoreStats | None = None
+        self._policy: Policy | None = None
+        self.clean_start = False
+
+    # -- life cycle ------------------------------------------------------------------------
+    def open(self) -> None:
+        """Open the spool and load what it knows (the server is reached by `prepare`)."""
+        self._spool.open()
+        self._known = self._spool.known()
+        self._last = self._spool.get("last")
+        self.clean_start = self._spool.get("clean") is True
+        if not self.clean_start and self._last and self._last.get("by_close"):
+            # A start after that close ended without closing: its last row is not known.
+            self._last = {**self._last, "event_type": "unknown"}
+        self._head = int(self._spool.get("head") or 0)
+        self._spool.set("clean", value=False)
+
+    def close(self) -> None:
+        """Save what a start during an outage needs, then close the server store and spool."""
+        with self._lock:
+            self._save_known(by_close=True)
+            self._spool.set("clean", value=True)
+            inner, self._inner = self._inner, None
+            self._state = STATE_UNREACHABLE
+        if inner is not None:
+            inner.close()
+        self._spool.close()
+
+    def _save_known(self, by_close: bool = False) -> None:
+        self._spool.save_known(self._known)
+        if self._last is not None:
+            self._spool.set("last", {**self._last, "by_close": by_close})
+        self._spool.set("head", self._head)
+
+    @property
+    def state(self) -> str:
+        """Return the state of the server connection."""
+        return self._state
+
+    def health(self) -> Health:
+        """Return the server state, its last error, and what is spooled and lost."""
+        loss = self._spool.get("loss")
+        return Health(self._state, self._error, self._spool.rows, int(loss["lost"]) if loss else 0)
+
+    def _set_state(self, state: str, error: str | None = None) -> None:
+        changed = (state, error) != (self._state, self._error)
+        self._state, self._error = state, error
+        if changed:
+            self._on_health(self.health())
+
+    # -- connecting ------------------------------------------------------------------------
+    def prepare(self, policy: Policy) -> list[int]:
+        """Connect (migrating the schema), reconcile and forward the spool; return new seqs."""
+        self._policy = policy
+        if not self._preparing.acquire(blocking=False):
+            return []  # another attempt is under way
+        try:
+            inner = self._open_inner()
+            if inner is None:
+                return []
+            with self._lock:
+                old, self._inner = self._inner, inner
+                self._head = inner.last_seq
+                self._reconcile(inner)
+                self._set_state(STATE_READY)
+                seqs = self._drain(policy)
+                if not self._spool.rows and self._state == STATE_READY:
+                    self._refresh_known(inner)
+        finally:
+            self._preparing.release()
+        if old is not None:
+            self._close_quietly(old)
+        return seqs
+
+    def retry(self, policy: Policy) -> list[int]:
+        """Try the server again if it was away, and forward what is spooled."""
+        if self._state in (STATE_READY, STATE_FAILED):
+            with self._lock:
+                return self._drain(policy) if self._state == STATE_READY else []
+        return self.prepare(policy)
+
+    def _open_inner(self) -> AuditStore | None:
+        """Build and open a server store; None (state set) when the server is away."""
+        inner = self._connect()
+        try:
+            inner.open()
+            if self._before_ready is not None:
+                self._set_state(STATE_COPYING)
+                self._before_ready(inner)
+                self._before_ready = None
+        except StoreError as err:
+            self._close_quietly(inner)
+            if not is_outage(err):
+                _LOGGER.error("Audit Trail could not prepare its PostgreSQL store: %s", err)
+                self._set_state(STATE_FAILED, str(err))
+                return None
+            self._set_state(STATE_UNREACHABLE, str(err))
+            return None
+        return inner
+
+    @staticmethod
+    def _close_quietly(store: AuditStore) -> None:
+        try:
+            store.close()
+        except StoreError as err:  # a connection to a server that went away
+            _LOGGER.debug("Closing a PostgreSQL store failed: %s", err)
+
+    def _refresh_known(self, inner: AuditStore) -> None:
+        """Take the newest states and the last row from the server (the spool is empty)."""
+        latest = inner.latest_states()
+        self._known = {e: (r.new_state, r.time_us, r.event_type) for e, r in latest.items()}
+        last = inner.last_row()
+        if last is not None:
+            self._last = {"seq": last.seq, "time_us": last.time_us, "event_type": last.event_type}
+
+    def _reconcile(self, inner: AuditStore) -> None:
+        """Forget spooled records the server already has (their commit's answer was lost)."""
+        attempt = self._spool.get("attempt")
+        if not attempt or inner.last_seq <= int(attempt[0]):
+            self._spool.set("attempt", None)
+            return
+        base, through = int(attempt[0]), int(attempt[1])
+        pending = [(i, r) for i, _, r in self._spool.peek(through + 1) if i <= through]
+        stored = inner.history(None, 0, MAX_US, EVENT_TYPES, base, len(pending) * 2 + 10_000)
+        matched: int | None = None
+        index = 0
+        for row in stored:
+            if row.event_type == ET_CHECKPOINT and row.cause.get("reason") == "partition_start":
+                continue  # the store's own rows at a month's start
+            if index >= len(pending):
+                break
+            record = pending[index][1]
+            if (row.time_us, row.event_type, row.entity_id) != (
+                record.time_us,
+                record.event_type,
+                record.entity_id,
+            ):
+                break
+            matched = pending[index][0]
+            index += 1
+        _LOGGER.info("Audit Trail found %s spooled rows already written", index)
+        if matched is not None:
+            self._spool.remove_through(matched)
+        self._spool.set("attempt", None)
+
+    # -- writing ---------------------------------------------------------------------------
+    @property
+    def last_seq(self) -> int:
+        """Return the server's last seq as last seen (0 when empty)."""
+        return self._head
+
+    def append(self, records: Sequence[Record], policy: Policy) -> list[int]:
+        """Append to the server, or spool when it is away; return the seqs written now."""
+        self._policy = policy
+        with self._lock:
+            seqs = self._drain(policy) if self._state == STATE_READY else []
+            if self._state != STATE_READY or self._spool.rows:
+                self._spool_records(records, policy, attempt=None)
+                return seqs
+            return seqs + self._forward(records, policy, spooled_through=None)
+
+    def _forward(
+        self, records: Sequence[Record], policy: Policy, spooled_through: int | None
+    ) -> list[int]:
+        """Append to the server; on an outage spool the records (unless they are spooled)."""
+        inner = self._inner
+        if inner is None:
+            raise StoreUnavailableError("the PostgreSQL store is not open")
+        base = inner.last_seq
+        try:
+            seqs = inner.append(self._resolve(records), policy)
+        except StoreError as err:
+            if not is_outage(err):
+                raise
+            _LOGGER.warning("Audit Trail lost its PostgreSQL server, spooling: %s", err)
+            self._save_known()
+            self._set_state(STATE_UNREACHABLE, str(err))
+            if spooled_through is None:
+                self._spool_records(records, policy, attempt=base)
+            else:
+                self._spool.set("attempt", [base, spooled_through])
+            return []
+        self._head = inner.last_seq
+        self._note(records, seqs)
+        return seqs
+
+    def _resolve(self, records: Sequence[Record]) -> list[Record]:
+        """Name the seq of causes written before (the server store may not remember them)."""
+        out = []
+        for record in records:
+            ref = record.causation_ref
+            if ref is not None and record.causation_seq is None and ref in self._ref_seq:
+                record = replace(record, causation_seq=self._ref_seq[ref])  # noqa: PLW2901
+            out.append(record)
+        return out
+
+    def _note(self, records: Sequence[Record], seqs: Sequence[int]) -> None:
+        """Remember refs, the newest states and the last row of written records."""
+        for record, seq in zip(records, seqs, strict=True):
+            if record.ref:
+                if len(self._ref_seq) >= REF_CACHE_MAX:
+                    self._ref_seq.popitem(last=False)
+                self._ref_seq[record.ref] = seq
+            if record.entity_id is not None and record.event_type in ENTITY_EVENT_TYPES:
+                self._known[record.entity_id] = (
+                    record.new_state,
+                    record.time_us,
+                    record.event_type,
+                )
+        if records:
+            last = records[-1]
+            self._last = {"seq": seqs[-1], "time_us": last.time_us, "event_type": last.event_type}
+
+    def _spool_records(
+        self, records: Sequence[Record], policy: Policy, attempt: int | None
+    ) -> None:
+        """Spool records; count those that do not fit as lost (one gap row later)."""
+        was_empty = not self._spool.rows
+        refused = self._spool.put(records, policy, self._head, attempt)
+        for record in records[: len(records) - len(refused)]:
+            if record.entity_id is not None and record.event_type in ENTITY_EVENT_TYPES:
+                self._known[record.entity_id] = (
+                    record.new_state,
+                    record.time_us,
+                    record.event_type,
+                )
+        self._last = self._spool.get("last") or self._last
+        if refused:
+            self._count_loss(refused)
+        if was_empty or refused:
+            self._on_health(self.health())
+
+    def _count_loss(self, refused: Sequence[Record]) -> None:
+        loss = self._spool.get("loss") or {"lost": 0, "from_us": refused[0].time_us}
+        loss["lost"] += len(refused)
+        loss["to_us"] = refused[-1].time_us
+        entities = set(loss.get("entities", []))
+        entities.update(r.entity_id for r in refused if r.entity_id is not None)
+        loss["entities"] = sorted(entities)[:100]
+        if loss["lost"] == len(refused):
+            _LOGGER.error("Audit Trail's spool is full; counting the changes it cannot keep")
+        self._spool.set("loss", loss)
+
+    def _drain(self, policy: Policy) -> list[int]:
+        """Forward spooled records in order, a chunk per transaction, then any loss."""
+        seqs: list[int] = []
+        while self._spool.rows and self._state == STATE_READY:
+            chunk = self._spool.peek(SPOOL_DRAIN_ROWS)
+            through = chunk[-1][0]
+            records = [
+                r
+                if run == self._spool.run
+                else replace(r, ref=_foreign(run, r.ref) or 0, causation_ref=_foreign(run, r.causation_ref))
+                for _, run, r in chunk
+            ]
+            self._spool.set("attempt", [self._head, through])  # a crash now must not repeat them
+            got = self._forward(records, policy, spooled_through=through)
+            if not got:
+                return seqs
+            self._spool.remove_through(through)
+            seqs.extend(got)
+        loss = self._spool.get("loss")
+        if loss and self._state == STATE_READY and not self._spool.rows:
+            seqs.extend(self._write_loss(loss, policy))
+        if not self._spool.rows and seqs:
+            self._on_health(self.health())
+        return seqs
+
+    def _write_loss(self, loss: dict[str, object], policy: Policy) -> list[int]:
+        """Append the gap row that tells of changes the full spool could not keep."""
+        last_time = int(loss.get("to_us", 0))  # type: ignore[call-overload]
+        gap = Record(
+            ref=0,
+            time_us=last_time,
+            event_type=ET_GAP,
+            cause=Cause(kind=KIND_SYSTEM, reason="spool_full"),
+            payload={"reason": "spool_full", **loss},
+        )
+        got = self._forward([gap], policy, spooled_through=None)
+        self._spool.set("loss", None)  # written, or spooled in its turn
+        return got
+
+    # -- reading ---------------------------------------------------------------------------
+    def _reader(self) -> AuditStore:
+        """Return the server store, or say why there is none to read from."""
+        inner = self._inner
+        if inner is None or self._state != STATE_READY:
+            raise StoreUnavailableError(
+                f"the PostgreSQL server is not available ({self._state}): {self._error or ''}"
+            )
+        return inner
+
+    def last_row(self) -> StoredRow | None:
+        """Return the newest row (from the spool's facts while the server is away)."""
+        if self._state == STATE_READY and self._inner is not None:
+            return self._inner.last_row()
+        if self._last is None:
+            return None
+        row = _synthetic(None, None, int(self._last["time_us"]), str(self._last["event_type"]))  # type: ignore[call-overload]
+        row.seq = int(self._last["seq"])  # type: ignore[call-overload]
+        return row
+
+    def latest_states(self) -> dict[str, StoredRow]:
+        """Return each entity's newest row (states only while the server is away)."""
+        if self._state == STATE_READY and self._inner is not None:
+            return self._inner.latest_states()
+        return {e: _synthetic(e, state, t, et) for e, (state, t, et) in self._known.items()}
+
+    def known_entities(self) -> set[str]:
+        """Return every entity the store knows."""
+        return self._reader().known_entities()
+
+    def known(self, entity_ids: Sequence[str]) -> set[str]:
+        """Return which of these entities the store has rows of."""
+        return self._reader().known(entity_ids)
+
+    def state_at(self, entity_ids: Sequence[str] | None, at_us: int) -> dict[str, StoredRow]:
+        """Return each entity's newest row at or before a time."""
+        return self._reader().state_at(entity_ids, at_us)
+
+    def history(  # noqa: PLR0913 - the protocol's signature
+        self,
+        entity_ids: Sequence[str] | None,
+        start_us: int,
+        end_us: int,
+        event_types: Sequence[str] | None,
+        after_seq: int,
+        limit: int,
+        actor: str | None = None,
+        before_seq: int | None = None,
+    ) -> list[StoredRow]:
+        """Return rows in a time range by seq (see AuditStore.history)."""
+        return self._reader().history(
+            entity_ids, start_us, end_us, event_types, after_seq, limit, actor, before_seq
+        )
+
+    def buckets(
+        self, entity_ids: Sequence[str], start_us: int, end_us: int, width_us: int
+    ) -> list[Bucket]:
+        """Return per-entity, per-bucket counts and newest rows."""
+        return self._reader().buckets(entity_ids, start_us, end_us, width_us)
+
+    def actors(self, start_us: int, end_us: int) -> dict[str, dict[str, int]]:
+        """Return per-actor, per-entity row counts."""
+        return self._reader().actors(start_us, end_us)
+
+    def row(self, seq: int) -> StoredRow | None:
+        """Return one row by seq."""
+        return self._reader().row(seq)
+
+    def chain(self, seq: int) -> list[StoredRow]:
+        """Return a row and the rows that caused it."""
+        return self._reader().chain(seq)
+
+    def seq_of_ref(self, ref: int) -> int | None:
+        """Return the seq a capture ref received (None while it is spooled)."""
+        return self._ref_seq.get(ref)
+
+    def verify(self, from_seq: int | None = None) -> VerifyResult:
+        """Walk the server's hash chain."""
+        return self._reader().verify(from_seq)
+
+    def drop_partition(self, month: str, archive: bool) -> bool:
+        """Drop a month on the server (not while it is away)."""
+        with self._lock:
+            return self._reader().drop_partition(month, archive)
+
+    def stats(self) -> StoreStats:
+        """Return the server's figures (the last ones seen while it is away)."""
+        if self._state == STATE_READY and self._inner is not None:
+            try:
+                self._stats = self._inner.stats()
+            except StoreError as err:
+                if not is_outage(err):
+                    raise
+        if self._stats is not None:
+            return self._stats
+        return StoreStats(
+            rows=0, last_seq=self._head, oldest_time_us=None, size_bytes=0, partitions=()
+        )
