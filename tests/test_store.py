@@ -35,11 +35,11 @@ def us(year: int, month: int, day: int, hour: int = 0) -> int:
 
 
 def change(entity_id: str, state: str, time_us: int, ref: int = 0, **kw: object) -> Record:
+    kw.setdefault("cause", Cause(kind=KIND_DEVICE))
     return Record(
         ref=ref,
         time_us=time_us,
         event_type=ET_STATE_CHANGED,
-        cause=Cause(kind=KIND_DEVICE),
         entity_id=entity_id,
         new_state=state,
         new_attributes={"friendly_name": entity_id, "latitude": 1.0},
@@ -168,6 +168,70 @@ def test_history_pages_and_filters(store: SqliteStore) -> None:
     assert [r.new_state for r in page1 + page2 + page3] == [str(i) for i in range(10)]
     assert store.history(["light.b"], t, t + 100, None, 0, 4) == []
     assert store.history(None, t, t + 100, ["entity_added"], 0, 4) == []
+
+
+def test_history_pages_newest_first_across_months(store: SqliteStore) -> None:
+    t = us(2026, 4, 30, 23)
+    store.append([change("light.a", str(i), t + i * 600_000_000) for i in range(12)], POLICY)
+    seen, before = [], None
+    end = t + 12 * 600_000_000
+    while True:  # 12 rows 10 minutes apart: six in April, six in May, two files
+        page = store.history(["light.a"], t, end, None, 0, 5, None, before or 2**62)
+        seen += [r.new_state for r in page]
+        if len(page) < 5:
+            break
+        before = page[-1].seq
+    assert seen == [str(i) for i in reversed(range(12))]
+    oldest_first = store.history(["light.a"], t, end, None, 0, 100)
+    assert store.history(["light.a"], t, end, None, 0, 100, None, oldest_first[0].seq) == []
+    after = oldest_first[9].seq
+    newest_two = store.history(["light.a"], t, end, None, after, 100, None, 2**62)
+    assert [r.new_state for r in newest_two] == ["11", "10"]  # after_seq still bounds it
+
+
+def test_buckets_count_rows_and_end_in_the_newest(store: SqliteStore) -> None:
+    t = us(2026, 4, 30, 22)  # four hours across the 1st of May: buckets in two files
+    minute = 60_000_000
+    rows = [change("light.a", "on" if i % 2 else "off", t + (i + 1) * minute) for i in range(240)]
+    rows.append(change("sensor.b", "21.5", t + 30 * minute))
+    rows.append(change("light.c", "on", t + 5 * minute))  # not asked for
+    store.append(rows, POLICY)
+    hour = 60 * minute
+    found = store.buckets(["light.a", "sensor.b"], t, t + 4 * hour, hour)
+    lanes = [(b.entity_id, b.index, b.count, b.last.new_state) for b in found]
+    # (t + i*hour, t + (i+1)*hour]: the row at exactly t + 1 h belongs to the first bucket.
+    assert lanes == [
+        ("light.a", 0, 60, "on"),
+        ("light.a", 1, 60, "on"),
+        ("light.a", 2, 60, "on"),
+        ("light.a", 3, 60, "on"),
+        ("sensor.b", 0, 1, "21.5"),
+    ]
+    assert found[1].last.time_us == t + 2 * hour
+    half = store.buckets(["light.a"], t + hour, t + 90 * minute, 7 * minute)
+    assert sum(b.count for b in half) == 30
+    assert store.buckets(["light.x"], t, t + hour, hour) == []
+
+
+def test_actors_count_rows_per_entity(store: SqliteStore) -> None:
+    t = us(2026, 4, 30, 23)
+    user = Cause(kind="user", user_id="u1")
+    run = Cause(kind="automation", entity_id="automation.night")
+    store.append(
+        [
+            change("light.a", "on", t + 1, cause=user),
+            change("light.a", "off", t + 2, cause=user),
+            change("light.b", "on", t + 3, cause=user),
+            change("light.a", "on", t + 2 * 3_600_000_000, cause=run),  # in May
+            change("light.c", "on", t + 5),  # a device: no actor
+        ],
+        POLICY,
+    )
+    assert store.actors(t, t + 3 * 3_600_000_000) == {
+        "u1": {"light.a": 2, "light.b": 1},
+        "automation.night": {"light.a": 1},
+    }
+    assert store.actors(t + 10, t + 20) == {}
 
 
 def test_drop_partition_keeps_chain_verifiable(store: SqliteStore) -> None:

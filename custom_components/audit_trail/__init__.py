@@ -31,6 +31,7 @@ from .const import (
     STORE_DIRNAME,
 )
 from .coordinator import AuditTrailCoordinator
+from .panel import async_hide, async_register_static, async_show, bundle_url
 from .policy import Policy
 from .retention import apply_retention
 from .services import async_setup_services
@@ -53,6 +54,7 @@ class AuditTrailData:
     capture: Capture
     policy: Policy
     coordinator: AuditTrailCoordinator
+    panel_url: str | None = None
 
 
 type AuditTrailConfigEntry = ConfigEntry[AuditTrailData]
@@ -64,6 +66,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:  # noqa:
     """Register the actions once; they answer while an entry is loaded."""
     async_setup_services(hass)
     async_setup_websocket(hass)
+    await async_register_static(hass)
     return True
 
 
@@ -104,6 +107,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: AuditTrailConfigEntry) -
     await coordinator.async_load()
     await coordinator.async_config_entry_first_refresh()
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    await _async_show_frontend(hass, entry.runtime_data)
 
     async def _final_write(_: Event) -> None:
         await hass.async_add_executor_job(_stop_writer, entry.runtime_data)
@@ -129,9 +133,21 @@ async def async_unload_entry(hass: HomeAssistant, entry: AuditTrailConfigEntry) 
     """Stop capturing, write what is queued, release the thread and the store."""
     if not await hass.config_entries.async_unload_platforms(entry, PLATFORMS):
         return False
+    if entry.runtime_data.panel_url is not None:
+        async_hide(hass, entry.runtime_data.panel_url)
     entry.runtime_data.capture.async_stop()
     await hass.async_add_executor_job(_stop_writer, entry.runtime_data)
     return True
+
+
+async def _async_show_frontend(hass: HomeAssistant, data: AuditTrailData) -> None:
+    """Add the card and panel; a missing bundle costs the view, never the record."""
+    try:
+        data.panel_url = await hass.async_add_executor_job(bundle_url)
+    except OSError as err:
+        _LOGGER.warning("Audit Trail's card and panel are not available: %s", err)
+        return
+    async_show(hass, data.panel_url)
 
 
 async def _async_options_updated(hass: HomeAssistant, entry: AuditTrailConfigEntry) -> None:

@@ -28,6 +28,14 @@ ENTITY_EVENT_TYPES: Final = frozenset(
         ET_CHECKPOINT,
     }
 )
+# The rows a timeline counts: what changed an entity (checkpoints repeat, annotations only talk).
+TIMELINE_EVENT_TYPES: Final = (
+    ET_STATE_CHANGED,
+    ET_ATTRIBUTES_CHANGED,
+    ET_ENTITY_ADDED,
+    ET_ENTITY_REMOVED,
+    ET_CORRECTION,
+)
 EVENT_TYPES: Final = (
     *sorted(ENTITY_EVENT_TYPES),
     ET_ANNOTATION,

@@ -39,6 +39,7 @@ MAX_DIFF_ROWS = (
 )
 
 _TIME = vol.Any(cv.datetime, cv.string)
+END_OF_TIME_SEQ = 2**62  # "before the newest row": the first page of a newest-first list
 _ENTITIES = cv.entity_ids
 
 STATE_AT_SCHEMA = vol.Schema(
@@ -216,11 +217,13 @@ async def answer_history(req: Request) -> dict[str, Any]:
     limit = int(req.data.get("limit", DEFAULT_LIMIT))
     cursor = req.data.get("cursor")
     try:
-        after = int(cursor) if cursor else 0
+        at = int(cursor) if cursor else None
     except ValueError as err:
         raise invalid("invalid_cursor", cursor=cursor) from err
+    newest_first = req.data.get("order") == "desc"  # (the websocket command's; the card's list)
+    after, before = (0, at or END_OF_TIME_SEQ) if newest_first else (at or 0, None)
     found = await req.job(
-        req.store.history, ids, start, end, req.data.get("event_types"), after, limit
+        req.store.history, ids, start, end, req.data.get("event_types"), after, limit, None, before
     )
     events = [event_out(r, req.user_names, attributes=True) for r in found]
     return {"events": events, "next_cursor": str(found[-1].seq) if len(found) == limit else None}
@@ -246,7 +249,8 @@ async def answer_trace(req: Request) -> dict[str, Any]:
     return trace_out(chain, req.user_names, req.entity_name)
 
 
-async def _diff(req: Request) -> dict[str, Any]:
+async def answer_diff(req: Request) -> dict[str, Any]:
+    """Answer what changed between two instants, and how often."""
     ids = await req.async_entities()
     start, end = req.span()
     rows = await req.job(req.store.history, ids, start + 1, end, None, 0, MAX_DIFF_ROWS + 1)
@@ -275,7 +279,8 @@ async def _diff(req: Request) -> dict[str, Any]:
     }
 
 
-async def _activity(req: Request) -> dict[str, Any]:
+async def answer_activity(req: Request) -> dict[str, Any]:
+    """Answer what one actor (a user, an automation, a script) did in a range."""
     actor = str(req.data["actor"])
     start, end = req.span()
     rows = await req.job(req.store.history, None, start, end, None, 0, MAX_DIFF_ROWS + 1, actor)
@@ -296,7 +301,8 @@ async def _activity(req: Request) -> dict[str, Any]:
     }
 
 
-async def _verify(req: Request) -> dict[str, Any]:
+async def answer_verify(req: Request) -> dict[str, Any]:
+    """Answer a walk of the hash chain."""
     result = await req.job(req.store.verify, req.data.get("from_seq"))
     return {
         "ok": result.ok,
@@ -332,9 +338,9 @@ _ACTIONS: dict[
     "state_at": (answer_state_at, STATE_AT_SCHEMA, False, SupportsResponse.ONLY),
     "history": (answer_history, HISTORY_SCHEMA, False, SupportsResponse.ONLY),
     "trace": (answer_trace, TRACE_SCHEMA, False, SupportsResponse.ONLY),
-    "diff": (_diff, DIFF_SCHEMA, False, SupportsResponse.ONLY),
-    "activity": (_activity, ACTIVITY_SCHEMA, True, SupportsResponse.ONLY),
-    "verify": (_verify, VERIFY_SCHEMA, True, SupportsResponse.ONLY),
+    "diff": (answer_diff, DIFF_SCHEMA, False, SupportsResponse.ONLY),
+    "activity": (answer_activity, ACTIVITY_SCHEMA, True, SupportsResponse.ONLY),
+    "verify": (answer_verify, VERIFY_SCHEMA, True, SupportsResponse.ONLY),
     "annotate": (_annotate, ANNOTATE_SCHEMA, True, SupportsResponse.OPTIONAL),
     "export": (_export, EXPORT_SCHEMA, True, SupportsResponse.ONLY),
 }

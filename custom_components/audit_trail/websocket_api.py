@@ -19,14 +19,21 @@ from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from .const import SIGNAL_COMMITTED
 from .serialize import event_out
 from .services import (
+    ACTIVITY_SCHEMA,
+    DIFF_SCHEMA,
     HISTORY_SCHEMA,
     STATE_AT_SCHEMA,
     TRACE_SCHEMA,
+    VERIFY_SCHEMA,
     Request,
+    answer_activity,
+    answer_diff,
     answer_history,
     answer_state_at,
     answer_trace,
+    answer_verify,
 )
+from .timeline import TIMELINE_SCHEMA, answer_actors, answer_timeline
 
 END_OF_TIME_US = 2**62
 # Rows sent per message while catching up: small messages keep the connection responsive.
@@ -38,7 +45,22 @@ MAX_BEHIND = 20_000
 type Answer = Callable[[Request], Awaitable[dict[str, Any]]]
 
 
-def _question(name: str, schema: vol.Schema, answer: Answer) -> WebSocketCommandHandler:
+# The card's list pages newest first; the action keeps oldest first.
+WS_HISTORY_SCHEMA = HISTORY_SCHEMA.extend(
+    {vol.Optional("order", default="asc"): vol.In(["asc", "desc"])}
+)
+# Without an actor: every actor's counts (the panel's "who changed what").
+WS_ACTIVITY_SCHEMA = ACTIVITY_SCHEMA.extend({vol.Optional("actor"): cv.string})
+
+
+async def _answer_activity(req: Request) -> dict[str, Any]:
+    """Answer one actor's activity, or every actor's counts."""
+    return await (answer_activity(req) if req.data.get("actor") else answer_actors(req))
+
+
+def _question(
+    name: str, schema: vol.Schema, answer: Answer, admin: bool = False
+) -> WebSocketCommandHandler:
     """Build a websocket command that answers like the action of the same name."""
 
     @websocket_command({vol.Required("type"): f"audit_trail/{name}", **schema.schema})
@@ -48,7 +70,7 @@ def _question(name: str, schema: vol.Schema, answer: Answer) -> WebSocketCommand
     ) -> None:
         data = {k: v for k, v in msg.items() if k not in ("id", "type")}
         request = Request(hass, schema(data), connection.context(msg))
-        connection.send_result(msg["id"], await answer(await request.async_prepare()))
+        connection.send_result(msg["id"], await answer(await request.async_prepare(admin)))
 
     return handle
 
@@ -133,6 +155,12 @@ async def _pump(
 def async_setup_websocket(hass: HomeAssistant) -> None:
     """Register the commands once."""
     async_register_command(hass, _question("state_at", STATE_AT_SCHEMA, answer_state_at))
-    async_register_command(hass, _question("history", HISTORY_SCHEMA, answer_history))
+    async_register_command(hass, _question("history", WS_HISTORY_SCHEMA, answer_history))
     async_register_command(hass, _question("trace", TRACE_SCHEMA, answer_trace))
+    async_register_command(hass, _question("timeline", TIMELINE_SCHEMA, answer_timeline))
+    async_register_command(hass, _question("diff", DIFF_SCHEMA, answer_diff))
+    async_register_command(
+        hass, _question("activity", WS_ACTIVITY_SCHEMA, _answer_activity, admin=True)
+    )
+    async_register_command(hass, _question("verify", VERIFY_SCHEMA, answer_verify, admin=True))
     async_register_command(hass, ws_subscribe)

@@ -71,12 +71,14 @@ class AuditStore(Protocol):
     def buckets(
         self, entity_ids: Sequence[str], start_us: int, end_us: int, width_us: int
     ) -> list[Bucket]:
-        """Return, per entity and per bucket of width_us from start_us, the entity rows in
-        (start, end]: their count and the newest; buckets without rows are left out."""
+        """Return per entity and bucket of width_us from start_us its rows' count and newest.
+
+        Bucket i holds the rows in (start + i * width, start + (i + 1) * width], of the types in
+        TIMELINE_EVENT_TYPES; buckets without rows are left out.
+        """
 
     def actors(self, start_us: int, end_us: int) -> dict[str, dict[str, int]]:
-        """Return, for every actor (user id, automation or script entity) with rows in
-        [start, end], how many rows of each entity it made."""
+        """Return, per actor (user id, automation or script) in [start, end], rows per entity."""
 
     def row(self, seq: int) -> StoredRow | None:
         """Return one row by seq."""

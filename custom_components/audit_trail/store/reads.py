@@ -403,13 +403,18 @@ class ReadMixin:
         after_seq: int,
         limit: int,
         actor: str | None = None,
+        before_seq: int | None = None,
     ) -> list[StoredRow]:
         """Return rows in [start, end] after a seq cursor, oldest first, at most limit.
 
-        Checkpoint rows repeat known states at a month's start; they are left out unless asked.
+        With before_seq, the rows before that seq, newest first. Checkpoint rows repeat known
+        states at a month's start; they are left out unless asked.
         """
         where = ["l.time_us BETWEEN ? AND ?", "l.seq > ?"]
         params: list[Any] = [start_us, end_us, after_seq]
+        if before_seq is not None:
+            where.append("l.seq < ?")
+            params.append(before_seq)
         if entity_ids is not None:
             where.append(
                 "l.entity IN (SELECT n.id FROM names AS n JOIN json_each(?) AS j"
@@ -430,16 +435,19 @@ class ReadMixin:
             where.append("l.event_type IS NOT (SELECT id FROM names WHERE name = ?)")
             params.append(ET_CHECKPOINT)
         first, last = month_of(start_us), month_of(end_us)
+        paths = [
+            p
+            for p in self.partition_paths()
+            if first <= p.stem.removeprefix("log-") <= last or p == self._partition_at(start_us)
+        ]
+        order = "DESC" if before_seq is not None else ""
         out: list[StoredRow] = []
-        for path in self.partition_paths():
-            month = path.stem.removeprefix("log-")
-            if month > last or len(out) >= limit:
+        for path in reversed(paths) if order else paths:
+            if len(out) >= limit:
                 break
-            if month < first and path != self._partition_at(start_us):
-                continue
             with self._read(path) as conn:
                 rows = conn.execute(
-                    f"{ROW_SELECT} WHERE {' AND '.join(where)} ORDER BY l.seq LIMIT ?",
+                    f"{ROW_SELECT} WHERE {' AND '.join(where)} ORDER BY l.seq {order} LIMIT ?",
                     (*params, limit - len(out)),
                 ).fetchall()
             out.extend(map(decode_row, rows))

@@ -16,10 +16,11 @@ from typing import Any
 from ..const import MAX_ATTRIBUTES_BYTES, PAYLOAD_VERSION
 from ..models import ET_CHECKPOINT, KIND_SYSTEM, Cause, Record, StoreStats
 from ..policy import Policy
+from .aggregates import AggregateMixin
 from .base import StoreError, StoreFullError
 from .chain import GENESIS, canonical_json, encode_attributes, filter_attributes, row_hash
 from .codec import compact_cause, pack_delta, pack_hex, pack_ulid
-from .reads import ReadMixin, connect, month_of, month_start_us
+from .reads import connect, month_of, month_start_us
 from .schema import LOG_COLUMNS, MAX_BOUND, ROWS_PER_INSERT, insert_many, migrate
 
 PARTITION_GLOB = "log-????-??.db"
@@ -63,7 +64,7 @@ def _insert_rows(
         conn.execute(insert_many(table, columns, len(chunk), upsert), flat)
 
 
-class SqliteStore(ReadMixin):
+class SqliteStore(AggregateMixin):
     """An append-only, hash-chained log in monthly SQLite files under one directory."""
 
     def __init__(self, directory: Path) -> None:
