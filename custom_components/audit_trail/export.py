@@ -15,7 +15,7 @@ from homeassistant.exceptions import ServiceValidationError
 from .const import DOMAIN, STORE_DIRNAME
 from .query import iso
 from .serialize import UserNames, event_out
-from .store.sqlite import SqliteStore
+from .store.base import AuditStore
 
 PAGE = 5000  # rows read per query while exporting: bounded memory for any span
 CSV_FIELDS = (
@@ -50,7 +50,7 @@ def _target(hass: HomeAssistant, path: str | None, start_us: int, fmt: str) -> P
 
 
 def _write(
-    store: SqliteStore, target: Path, start: int, end: int, fmt: str, names: UserNames
+    store: AuditStore, target: Path, start: int, end: int, fmt: str, names: UserNames
 ) -> dict[str, Any]:
     """Write the file page by page and hash what was written (runs in an executor)."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -84,7 +84,7 @@ def _write(
 
 
 async def async_export(
-    hass: HomeAssistant, store: SqliteStore, start: int, end: int, fmt: str, path: str | None,
+    hass: HomeAssistant, store: AuditStore, start: int, end: int, fmt: str, path: str | None,
     names: UserNames,
 ) -> dict[str, Any]:  # fmt: skip
     """Export [start, end] and return the file's path, row count and SHA-256."""

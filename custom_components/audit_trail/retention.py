@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from .store.sqlite import SqliteStore
+from .store.base import AuditStore
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -20,7 +20,7 @@ def months_to_drop(partitions: tuple[str, ...], now: datetime, keep_months: int)
 
 
 def apply_retention(
-    store: SqliteStore, now: datetime, keep_months: int, archive: bool
+    store: AuditStore, now: datetime, keep_months: int, archive: bool
 ) -> list[str]:
     """Drop the months past the kept period (runs in an executor); return what was dropped."""
     dropped = []

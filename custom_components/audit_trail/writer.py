@@ -214,7 +214,8 @@ class Writer:
             if self.failing:
                 self.failing = False
                 self._on_error(None)
-            self._on_commit(seqs[-1], len(seqs))
+            if seqs:  # none when a PostgreSQL store spooled the batch for later
+                self._on_commit(seqs[-1], len(seqs))
             return
         _LOGGER.error("Audit Trail gave up on %s rows after retries: %s", len(batch), error)
         if self._loss is None:

@@ -12,12 +12,13 @@ from urllib.parse import urlsplit, urlunsplit
 
 from ..const import PG_CONNECT_TIMEOUT_S, PG_MIN_SERVER_VERSION
 from .base import StoreUnavailableError
+from .pg_schema import APPEND_ONLY
 
 if TYPE_CHECKING:
     import psycopg
 
-# The tables the store reads and writes (the writer role needs SELECT and INSERT on each).
-AUDIT_TABLES = ("log", "names", "metas", "causes", "attrs", "latest")
+# The tables the writer role needs SELECT and INSERT on (and UPDATE on `latest`).
+AUDIT_TABLES = (*APPEND_ONLY, "latest")
 # Words of libpq's and the server's messages that mean the sign-in was refused: connection
 # failures carry no SQLSTATE in psycopg, so the message is all there is.
 _AUTH_WORDS = (
@@ -81,7 +82,7 @@ def is_outage(err: BaseException) -> bool:
 
     Those are worth spooling and retrying; a bug or a constraint violation is not.
     """
-    import psycopg  # noqa: PLC0415 - only PostgreSQL users have it
+    import psycopg
 
     seen: BaseException | None = err
     while seen is not None:
@@ -95,7 +96,7 @@ def is_outage(err: BaseException) -> bool:
 
 def _connect(url: str) -> psycopg.Connection[Any]:
     """Open a connection, turning every refusal into a ProbeError with its key."""
-    import psycopg  # noqa: PLC0415 - only PostgreSQL users have it
+    import psycopg
 
     try:
         return psycopg.connect(url, connect_timeout=PG_CONNECT_TIMEOUT_S, autocommit=True)
@@ -123,17 +124,20 @@ def _existing_tables(conn: psycopg.Connection[Any]) -> list[str]:
 def _can_create(conn: psycopg.Connection[Any]) -> bool:
     """Tell whether the connection's role may create tables in its current schema."""
     row = conn.execute(
-        "SELECT current_schema() IS NOT NULL "
-        "AND has_schema_privilege(current_schema(), 'CREATE')"
+        "SELECT current_schema() IS NOT NULL AND has_schema_privilege(current_schema(), 'CREATE')"
     ).fetchone()
     return bool(row and row[0])
 
 
 def _check_writer(conn: psycopg.Connection[Any], migrates: bool) -> bool:
-    """Check the writer may read and append (and create the schema when it migrates)."""
+    """Check the writer may read and append (and create the schema when it migrates).
+
+    With an owner role, the owner grants the writer its rights when it migrates: only
+    the owner's right to create is checked then.
+    """
     tables = _existing_tables(conn)
     missing = []
-    for table in tables:
+    for table in tables if migrates else ():
         row = conn.execute(
             "SELECT has_table_privilege(%s, 'SELECT') AND has_table_privilege(%s, 'INSERT')",
             (table, table),
