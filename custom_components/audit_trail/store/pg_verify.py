@@ -1,0 +1,98 @@
+"""Walking one instance's hash chain in PostgreSQL, streamed with a server-side cursor."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import psycopg
+
+from ..models import VerifyResult
+from .base import StoreError
+from .chain import row_hash
+from .pg_schema import row_select
+from .reads import _logical
+
+# Rows fetched from the server per round trip while walking.
+WALK_CHUNK = 2000
+
+
+def _bad(checked: int, seq: int | None, reason: str) -> VerifyResult:
+    return VerifyResult(ok=False, checked=checked, first_bad_seq=seq, reason=reason)
+
+
+def _row_problem(row: Sequence[Any], bad_attrs: set[bytes]) -> str | None:
+    """Return why a row's attribute sets are not what its hash covered, if they are not."""
+    old_h, new_h = row[23], row[24]
+    if (old_h is not None and bytes(old_h) in bad_attrs) or (
+        new_h is not None and bytes(new_h) in bad_attrs
+    ):
+        return "attributes_altered"
+    if (row[25] is not None and old_h is None) or (row[26] is not None and new_h is None):
+        return "attributes_missing"
+    return None
+
+
+def walk(  # noqa: PLR0913 - the walk's whole context
+    conn: psycopg.Connection[tuple[Any, ...]],
+    instance: str,
+    months: Sequence[tuple[str, int, bytes]],
+    floor_us: int,
+    from_seq: int | None,
+    stopped: Callable[[], bool],
+) -> VerifyResult:
+    """Check every kept row of an instance (or from a seq); report the first that differs."""
+    head_row = conn.execute("SELECT seq FROM heads WHERE instance = %s", (instance,)).fetchone()
+    head = int(head_row[0]) if head_row else 0
+    if not months:
+        return VerifyResult(ok=True, checked=0) if not head else _bad(0, head, "partition_metadata_missing")
+    bad_attrs = {
+        bytes(h)
+        for h, text in conn.execute("SELECT hash, json FROM attrs WHERE instance = %s", (instance,))
+        if hashlib.sha256(str(text).encode()).digest() != bytes(h)
+    }
+    bridges = dict(
+        conn.execute("SELECT seq, hash FROM bridges WHERE instance = %s", (instance,)).fetchall()
+    )
+    links = {first: prev for _, first, prev in months}
+    anchor, expected = months[0][2], months[0][1]
+    if from_seq is not None and from_seq > expected:
+        before = conn.execute(
+            "SELECT seq, hash FROM log WHERE instance = %s AND seq < %s AND time_us >= %s"
+            " ORDER BY seq DESC LIMIT 1",
+            (instance, from_seq, floor_us),
+        ).fetchone()
+        if before is not None:
+            anchor, expected = bytes(before[1]), int(before[0]) + 1
+    checked = 0
+    with conn.transaction(), conn.cursor(name="audit_trail_verify") as cur:
+        cur.itersize = WALK_CHUNK
+        cur.execute(
+            row_select("(SELECT * FROM log WHERE instance = %s AND seq >= %s AND time_us >= %s)")
+            + " ORDER BY l.seq",
+            (instance, expected, floor_us),
+        )
+        for row in cur:
+            if stopped():
+                raise StoreError("verification stopped: the store was closed")
+            seq = int(row[0])
+            if seq != expected:
+                bridge = bridges.get(seq - 1)
+                if bridge is None:
+                    return _bad(checked, expected, "row_missing")
+                anchor = bytes(bridge)
+            link = links.get(seq)
+            if link is not None and bytes(link) != anchor:
+                return _bad(checked, seq, "partition_link_broken")
+            problem = _row_problem(row, bad_attrs)
+            if problem is not None:
+                return _bad(checked, seq, problem)
+            anchor = row_hash(anchor, _logical(row)[1])
+            if anchor != bytes(row[20]):
+                return _bad(checked, seq, "hash_mismatch")
+            expected = seq + 1
+            checked += 1
+    if expected <= head:  # rows after the last one read were taken away
+        return _bad(checked, expected, "row_missing")
+    return VerifyResult(ok=True, checked=checked)
