@@ -108,13 +108,18 @@ def onboard(base: str, username: str, password: str) -> str:
     return token
 
 
-def add_audit_trail(base: str, token: str) -> None:
-    """Run Audit Trail's config flow unless an entry exists."""
+def add_audit_trail(
+    base: str, token: str, backend: str = "sqlite", pg_url: str | None = None
+) -> None:
+    """Run Audit Trail's config flow (SQLite, or PostgreSQL at a URL) unless an entry exists."""
     entries = call(base, "/api/config/config_entries/entry", token=token)
     if any(entry["domain"] == "audit_trail" for entry in entries):
         return
     flow = call(base, "/api/config/config_entries/flow", {"handler": "audit_trail"}, token=token)
-    result = call(base, f"/api/config/config_entries/flow/{flow['flow_id']}", {}, token=token)
+    step = f"/api/config/config_entries/flow/{flow['flow_id']}"
+    result = call(base, step, {"next_step_id": backend}, token=token)  # the menu: where the log is
+    if backend == "postgresql" and result.get("type") == "form":
+        result = call(base, step, {"url": pg_url, "instance": "default"}, token=token)
     if result.get("type") != "create_entry":
         raise SystemExit(f"Audit Trail's config flow did not create an entry: {result}")
 

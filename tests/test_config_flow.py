@@ -29,6 +29,7 @@ from custom_components.audit_trail.const import (
 from custom_components.audit_trail.store import pg_probe
 
 from .conftest import make_entry
+from .helpers import flush
 from .pg import Place, fresh_schema
 
 
@@ -115,7 +116,7 @@ async def test_postgresql_flow_installs_driver_checks_and_creates(
         "owner_url": place.owner_url,
         "instance": "kitchen-pi",
     }
-    assert seen == [[PG_REQUIREMENT]]
+    assert seen == [[PG_REQUIREMENT]] * 2  # by the flow, and by the entry's set-up
     await _unload_all(hass)
 
 
@@ -193,7 +194,7 @@ async def test_reconfigure_moves_sqlite_entry_to_postgresql_and_back(
     )
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
+    await flush(hass, entry)  # the SQLite log's first file exists
     result = await hass.config_entries.flow.async_init(
         DOMAIN, context={"source": SOURCE_RECONFIGURE, "entry_id": entry.entry_id}
     )

@@ -129,7 +129,9 @@ class Spool:
             conn.execute("PRAGMA synchronous=FULL")
             for statement in _SCHEMA:
                 conn.execute(statement)
-            rows, size = conn.execute("SELECT count(*), coalesce(sum(size), 0) FROM records")
+            rows, size = conn.execute(
+                "SELECT count(*), coalesce(sum(size), 0) FROM records"
+            ).fetchone()
             self.rows, self.size = int(rows), int(size)
             self._conn = conn
             self.run = int(self._get("run") or 0) + 1

@@ -1,0 +1,82 @@
+"""A PostgreSQL cluster a test owns: made with initdb, started and stopped with pg_ctl.
+
+For the outage tests, which stop the server under a running Home Assistant. Debian's server
+binaries are used (scripts/lib.sh installs them, in the sid root too); as root, the server
+runs as the postgres user, which it requires.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from contextlib import closing
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from .pg import REQUIRED
+
+
+def server_binaries() -> Path | None:
+    """Return the newest PostgreSQL server's bin directory, if one is installed."""
+    found = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3])
+    )
+    return found[-1].parent if found else None
+
+
+def _port() -> int:
+    """Return a port for this process (sockets are blocked in tests: no probing for a free one)."""
+    return 56000 + os.getpid() % 4000
+
+
+class Cluster:
+    """A throwaway cluster on 127.0.0.1 with one database and one password role."""
+
+    def __init__(self) -> None:
+        binaries = server_binaries()
+        if binaries is None:
+            if REQUIRED:
+                pytest.fail("PostgreSQL's server binaries are missing (scripts/lib.sh installs them)")
+            pytest.skip("PostgreSQL's server binaries are not installed")
+        self.bin = binaries
+        self.dir = Path(tempfile.mkdtemp(prefix="audit-trail-pgint-"))
+        self.port = _port()
+        self.url = f"postgresql://audit:audit@127.0.0.1:{self.port}/audit"
+        if os.getuid() == 0:
+            shutil.chown(self.dir, "postgres")
+        self._run("initdb", "-D", str(self.dir / "data"), "-U", "postgres", "-A", "trust")
+        self.start()
+        with closing(psycopg.connect(self._admin_url(), autocommit=True)) as conn:
+            conn.execute("CREATE ROLE audit LOGIN PASSWORD 'audit'")
+            conn.execute("CREATE DATABASE audit OWNER audit")
+
+    def _admin_url(self) -> str:
+        return f"postgresql://postgres@/postgres?host={self.dir}&port={self.port}"
+
+    def _run(self, tool: str, *args: str) -> None:
+        command = [str(self.bin / tool), *args]
+        if os.getuid() == 0:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        subprocess.run(command, check=True, capture_output=True, timeout=120)
+
+    def start(self) -> None:
+        """Start the server (listening on 127.0.0.1 and a socket in its directory only)."""
+        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.dir} -c fsync=off"
+        log = str(self.dir / "server.log")
+        self._run("pg_ctl", "-D", str(self.dir / "data"), "-o", options, "-l", log, "-w", "start")
+
+    def stop(self) -> None:
+        """Stop the server at once: clients are disconnected mid-transaction (-m fast)."""
+        self._run("pg_ctl", "-D", str(self.dir / "data"), "-m", "fast", "-w", "stop")
+
+    def remove(self) -> None:
+        """Stop the server if it runs and delete the cluster."""
+        try:
+            self.stop()
+        except subprocess.CalledProcessError:
+            pass  # already stopped
+        shutil.rmtree(self.dir, ignore_errors=True)
