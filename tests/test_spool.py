@@ -1,0 +1,248 @@
+"""The spool and the spooling store against a real PostgreSQL (a fresh schema per test).
+
+An outage is made on the server's side: the writer's own connections are terminated with
+pg_terminate_backend, and "the server is away" is a URL nothing listens on. Only a commit whose
+answer is lost is a test double (the commit lands, then the call fails), as it is a network
+event no server setting reproduces on demand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import closing
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from custom_components.audit_trail.models import (
+    ET_GAP,
+    ET_STATE_CHANGED,
+    KIND_AUTOMATION,
+    KIND_DEVICE,
+    Cause,
+    EntityMeta,
+    Record,
+)
+from custom_components.audit_trail.policy import Policy
+from custom_components.audit_trail.store.base import StoreUnavailableError
+from custom_components.audit_trail.store.postgres import PostgresStore
+from custom_components.audit_trail.store.spool import Spool, decode_record, encode_record
+from custom_components.audit_trail.store.spooling import Health, SpoolingStore
+
+from .pg import Place, fresh_schema
+
+POLICY = Policy.from_options({})
+T0 = 1_780_000_000_000_000  # 2026-05-28
+DEAD_URL = "postgresql://nobody:x@127.0.0.1:1/none?connect_timeout=2"
+END = 2**62
+
+
+def change(entity: str, state: str, offset: int, ref: int = 0, **kw: object) -> Record:
+    return Record(
+        ref=ref,
+        time_us=T0 + offset,
+        event_type=ET_STATE_CHANGED,
+        cause=Cause(kind=KIND_DEVICE),
+        entity_id=entity,
+        new_state=state,
+        new_attributes={"friendly_name": entity, "latitude": 1.0},
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+class Server:
+    """Builds the spooling store's server stores: the real schema, or nowhere while 'down'."""
+
+    def __init__(self, place: Place) -> None:
+        self.tag = f"spool_{uuid.uuid4().hex[:8]}"
+        self.url = f"{place.writer_url}&application_name={self.tag}"
+        self.owner = place.owner_url
+        self.up = True
+        self.lose_next_answer = False
+
+    def __call__(self) -> PostgresStore:
+        if not self.up:
+            return PostgresStore(DEAD_URL)
+        store = _LostAnswer(self.url, "default", self.owner)
+        store.server = self
+        return store
+
+    def cut(self) -> None:
+        """Terminate every connection of this test's stores (the server drops them)."""
+        with closing(psycopg.connect(self.url.replace(self.tag, "cutter"), autocommit=True)) as c:
+            c.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE application_name = %s",
+                (self.tag,),
+            )
+
+
+class _LostAnswer(PostgresStore):
+    """A server store whose next append commits, then fails as if the answer were lost."""
+
+    server: Server
+
+    def append(self, records: Sequence[Record], policy: Policy) -> list[int]:
+        seqs = super().append(records, policy)
+        if self.server.lose_next_answer:
+            self.server.lose_next_answer = False
+            raise StoreUnavailableError("the connection dropped before COMMIT's answer")
+        return seqs
+
+
+@pytest.fixture
+def place() -> Iterator[Place]:
+    with fresh_schema() as found:
+        yield found
+
+
+def _make(server: Server, path: Path, health: list[Health], rows: int = 1000) -> SpoolingStore:
+    store = SpoolingStore(server, Spool(path, rows, 10_000_000), health.append)
+    store.open()
+    return store
+
+
+def _states(store: SpoolingStore, entity: str = "light.a") -> list[str | None]:
+    rows = store.history([entity], 0, END, None, 0, 10_000)
+    seqs = [r.seq for r in rows]
+    assert seqs == sorted(set(seqs))
+    return [r.new_state for r in rows]
+
+
+def test_record_survives_the_spool() -> None:
+    record = Record(
+        ref=7,
+        time_us=T0,
+        event_type=ET_STATE_CHANGED,
+        cause=Cause(
+            kind=KIND_AUTOMATION,
+            entity_id="automation.night",
+            runs=[{"entity_id": "automation.night", "trigger": "time"}],
+        ),
+        entity_id="light.a",
+        meta=EntityMeta("reg1", "dev1", "kitchen", "hue"),
+        old_state="off",
+        new_state="on",
+        old_attributes={"brightness": 10},
+        new_attributes={"when": dt.datetime(2026, 5, 28, tzinfo=dt.UTC), "big": 2**70, "latitude": 1},
+        last_changed_us=T0 - 5,
+        context_id="01J0000000000000000000000A",
+        causation_ref=3,
+        payload={"k": [1, 2]},
+    )
+    back = decode_record(encode_record(record, POLICY))
+    assert back.new_attributes == {"when": "2026-05-28T00:00:00+00:00", "big": 2**70}
+    assert back.cause == record.cause
+    assert back.meta == record.meta
+    for name in ("ref", "time_us", "old_state", "new_state", "context_id", "causation_ref"):
+        assert getattr(back, name) == getattr(record, name)
+    assert back.payload == {"k": [1, 2]}
+
+
+def test_outage_spools_and_forwards_in_order(place: Place, tmp_path: Path) -> None:
+    server, health = Server(place), []
+    store = _make(server, tmp_path / "spool.db", health)
+    assert store.prepare(POLICY) == []
+    assert store.state == "ready"
+    assert store.append([change("light.a", "1", 1)], POLICY) == [1]
+    server.cut()
+    server.up = False
+    assert store.append([change("light.a", "2", 2)], POLICY) == []  # spooled
+    assert store.append([change("light.a", "3", 3)], POLICY) == []
+    assert store.health() == Health("unreachable", store.health().error, 2, 0)
+    with pytest.raises(StoreUnavailableError):
+        store.state_at(["light.a"], T0 + 10)
+    assert store.retry(POLICY) == []  # still away
+    server.up = True
+    assert store.retry(POLICY) == [2, 3]
+    assert store.append([change("light.a", "4", 4)], POLICY) == [4]
+    assert _states(store) == ["1", "2", "3", "4"]
+    assert store.verify().ok
+    states = [h.state for h in health]
+    assert [s for i, s in enumerate(states) if i == 0 or states[i - 1] != s] == [
+        "ready",
+        "unreachable",
+        "ready",
+    ]
+    assert health[-1].spooled == 0
+    store.close()
+
+
+def test_answer_lost_after_commit_is_not_written_twice(place: Place, tmp_path: Path) -> None:
+    server, health = Server(place), []
+    store = _make(server, tmp_path / "spool.db", health)
+    store.prepare(POLICY)
+    server.lose_next_answer = True
+    assert store.append([change("light.a", "1", 1), change("light.a", "2", 2)], POLICY) == []
+    assert store.health().spooled == 2  # the store cannot know the commit landed
+    assert store.append([change("light.a", "3", 3)], POLICY) == []
+    assert store.retry(POLICY) == [3]  # the first two were found on the server, not resent
+    assert _states(store) == ["1", "2", "3"]
+    assert store.verify().ok
+    store.close()
+
+
+def test_full_spool_becomes_one_gap_row(place: Place, tmp_path: Path) -> None:
+    server, health = Server(place), []
+    store = _make(server, tmp_path / "spool.db", health, rows=5)
+    store.prepare(POLICY)
+    server.cut()
+    server.up = False
+    batch = [change("light.a", str(i), i + 1) for i in range(8)]
+    assert store.append(batch, POLICY) == []
+    assert store.health().spooled == 5
+    assert store.health().lost == 3
+    server.up = True
+    seqs = store.retry(POLICY)
+    assert len(seqs) == 6  # five changes and the gap
+    assert _states(store) == ["0", "1", "2", "3", "4"]
+    gap = store.history(None, 0, END, [ET_GAP], 0, 10)
+    assert len(gap) == 1
+    assert gap[0].payload is not None
+    assert gap[0].payload["lost"] == 3
+    assert gap[0].payload["reason"] == "spool_full"
+    assert (gap[0].payload["from_us"], gap[0].payload["to_us"]) == (T0 + 6, T0 + 8)
+    assert gap[0].payload["entities"] == ["light.a"]
+    assert store.health().lost == 0
+    assert store.verify().ok
+    store.close()
+
+
+def test_start_during_outage_after_a_crash(place: Place, tmp_path: Path) -> None:
+    """A start finds the spool of a run that never closed; refs of the two runs stay apart."""
+    server, health = Server(place), []
+    path = tmp_path / "spool.db"
+    first = _make(server, path, health)
+    first.prepare(POLICY)
+    first.append([change("light.a", "on", 1, ref=1), change("light.b", "x", 2, ref=2)], POLICY)
+    server.cut()
+    server.up = False
+    first.append([change("light.a", "off", 3, ref=3)], POLICY)  # spooled, then a crash:
+    first._spool.close()  # the file stays as the crash left it (no clean close)
+
+    second = _make(server, path, health)
+    assert not second.clean_start
+    assert second.prepare(POLICY) == []
+    assert second.state == "unreachable"
+    known = second.latest_states()
+    assert {e: r.new_state for e, r in known.items()} == {"light.a": "off", "light.b": "x"}
+    last = second.last_row()
+    assert last is not None
+    assert last.time_us == T0 + 3
+    # This start numbers its records from 1 again: ref 1 here is not the first run's ref 1.
+    second.append([change("light.c", "on", 4, ref=3), change("light.d", "on", 5, causation_ref=3)], POLICY)
+    server.up = True
+    assert second.retry(POLICY) == [3, 4, 5]
+    assert _states(second) == ["on", "off"]
+    caused = second.history(["light.d"], 0, END, None, 0, 10)[0]
+    assert caused.causation_seq == 4  # light.c of this run, not light.a of the first
+    assert second.verify().ok
+    second.close()
+
+    third = _make(server, path, health)
+    assert third.clean_start
+    assert {e: r.new_state for e, r in third.latest_states().items()}["light.d"] == "on"
+    third.close()
