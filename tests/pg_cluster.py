@@ -22,9 +22,7 @@ from .pg import REQUIRED
 
 def server_binaries() -> Path | None:
     """Return the newest PostgreSQL server's bin directory, if one is installed."""
-    found = sorted(
-        Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3])
-    )
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
     return found[-1].parent if found else None
 
 
@@ -40,7 +38,9 @@ class Cluster:
         binaries = server_binaries()
         if binaries is None:
             if REQUIRED:
-                pytest.fail("PostgreSQL's server binaries are missing (scripts/lib.sh installs them)")
+                pytest.fail(
+                    "PostgreSQL's server binaries are missing (scripts/lib.sh installs them)"
+                )
             pytest.skip("PostgreSQL's server binaries are not installed")
         self.bin = binaries
         self.dir = Path(tempfile.mkdtemp(prefix="audit-trail-pgint-"))
@@ -61,7 +61,7 @@ class Cluster:
         command = [str(self.bin / tool), *args]
         if os.getuid() == 0:
             command = ["runuser", "-u", "postgres", "--", *command]
-        subprocess.run(command, check=True, capture_output=True, timeout=120)
+        subprocess.run(command, check=True, capture_output=True, timeout=120)  # noqa: S603
 
     def start(self) -> None:
         """Start the server (listening on 127.0.0.1 and a socket in its directory only)."""
@@ -69,14 +69,19 @@ class Cluster:
         log = str(self.dir / "server.log")
         self._run("pg_ctl", "-D", str(self.dir / "data"), "-o", options, "-l", log, "-w", "start")
 
+    def running(self) -> bool:
+        """Tell whether the server runs (pg_ctl status)."""
+        command = [str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "status"]
+        if os.getuid() == 0:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        return subprocess.run(command, check=False, capture_output=True).returncode == 0  # noqa: S603
+
     def stop(self) -> None:
         """Stop the server at once: clients are disconnected mid-transaction (-m fast)."""
         self._run("pg_ctl", "-D", str(self.dir / "data"), "-m", "fast", "-w", "stop")
 
     def remove(self) -> None:
         """Stop the server if it runs and delete the cluster."""
-        try:
+        if self.running():
             self.stop()
-        except subprocess.CalledProcessError:
-            pass  # already stopped
         shutil.rmtree(self.dir, ignore_errors=True)

@@ -34,8 +34,8 @@ from .pg import Place, fresh_schema
 
 
 @pytest.fixture
-def place() -> Any:  # noqa: ANN401
-    """A fresh schema on the test server."""
+def place() -> Any:
+    """Give the test a fresh schema on the test server."""
     with fresh_schema() as found:
         yield found
 
@@ -128,7 +128,11 @@ async def test_postgresql_flow_installs_driver_checks_and_creates(
         ("url", "postgresql://audit_writer:writer@127.0.0.1:1/audit_trail", "cannot_connect"),
         ("url", "postgresql://audit_writer:writer@127.0.0.1:{port}/no_such_db", "cannot_connect"),
         ("url", "this is not a URL", "invalid_url"),
-        ("owner_url", "postgresql://audit_owner:wrong@127.0.0.1:{port}/audit_trail", "invalid_auth"),
+        (
+            "owner_url",
+            "postgresql://audit_owner:wrong@127.0.0.1:{port}/audit_trail",
+            "invalid_auth",
+        ),
     ],
 )
 async def test_postgresql_flow_translated_errors(
@@ -151,9 +155,7 @@ async def test_postgresql_flow_missing_privileges(hass: HomeAssistant, place: Pl
     assert "CREATE" in result["description_placeholders"]["error"]
 
 
-async def test_postgresql_flow_missing_table_privileges(
-    hass: HomeAssistant, place: Place
-) -> None:
+async def test_postgresql_flow_missing_table_privileges(hass: HomeAssistant, place: Place) -> None:
     place.owner_sql("CREATE TABLE log (x int)")  # a table the writer may not touch
     place.owner_sql(f"GRANT USAGE ON SCHEMA {place.schema} TO audit_writer")
     result = await _submit(hass, {"url": place.writer_url, "instance": "default"})

@@ -45,7 +45,7 @@ CHANGES = [ET_ENTITY_ADDED, ET_STATE_CHANGED]
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Cluster]:
-    """A PostgreSQL cluster of this module's own."""
+    """Make a PostgreSQL cluster of this module's own."""
     found = Cluster()
     try:
         yield found
@@ -55,11 +55,9 @@ def cluster() -> Iterator[Cluster]:
 
 @pytest.fixture
 def running(cluster: Cluster) -> Cluster:
-    """The cluster, started if a test before left it stopped."""
-    try:
+    """Return the cluster, started if a test before left it stopped."""
+    if not cluster.running():
         cluster.start()
-    except Exception:  # noqa: BLE001 - already running
-        pass
     return cluster
 
 

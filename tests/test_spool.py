@@ -127,7 +127,11 @@ def test_record_survives_the_spool() -> None:
         old_state="off",
         new_state="on",
         old_attributes={"brightness": 10},
-        new_attributes={"when": dt.datetime(2026, 5, 28, tzinfo=dt.UTC), "big": 2**70, "latitude": 1},
+        new_attributes={
+            "when": dt.datetime(2026, 5, 28, tzinfo=dt.UTC),
+            "big": 2**70,
+            "latitude": 1,
+        },
         last_changed_us=T0 - 5,
         context_id="01J0000000000000000000000A",
         causation_ref=3,
@@ -232,8 +236,10 @@ def test_start_during_outage_after_a_crash(place: Place, tmp_path: Path) -> None
     last = second.last_row()
     assert last is not None
     assert last.time_us == T0 + 3
-    # This start numbers its records from 1 again: ref 1 here is not the first run's ref 1.
-    second.append([change("light.c", "on", 4, ref=3), change("light.d", "on", 5, causation_ref=3)], POLICY)
+    # This start numbers its records from 1 again: its ref 3 is not the first run's ref 3.
+    second.append(
+        [change("light.c", "on", 4, ref=3), change("light.d", "on", 5, causation_ref=3)], POLICY
+    )
     server.up = True
     assert second.retry(POLICY) == [3, 4, 5]
     assert _states(second) == ["on", "off"]
