@@ -7,7 +7,7 @@ import hashlib
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +90,9 @@ class PostgresStore(PgReadMixin):
         self._month_list: list[Month] = []
         self._partitions: set[str] = set()
         self._first_times: dict[str, int] = {}
-        self._ids: dict[str, dict[Any, int]] = {t: {} for t in ("names", "metas", "causes", "attrs")}
+        self._ids: dict[str, dict[Any, int]] = {
+            t: {} for t in ("names", "metas", "causes", "attrs")
+        }
         self._last_attrs: dict[str, tuple[Mapping[str, Any], bytes | None, bytes]] = {}
         self._ref_seq: OrderedDict[int, int] = OrderedDict()
         self._closes, self._walks = 0, 0
@@ -104,7 +106,9 @@ class PostgresStore(PgReadMixin):
             try:
                 ensure_schema(conn, self.owner_url)
                 self._load(conn)
-                self._ensure_partitions(conn, months_after(month_of(int(time.time() * 1e6)), MONTHS_AHEAD))
+                self._ensure_partitions(
+                    conn, months_after(month_of(int(time.time() * 1e6)), MONTHS_AHEAD)
+                )
             except BaseException:
                 conn.close()
                 raise
@@ -235,17 +239,16 @@ class PostgresStore(PgReadMixin):
             if row.new_state is not None and row.entity_id is not None
         ]
         first = Month(month, self._last_seq + 1, self._last_hash)
-        self._guarded(
-            conn,
-            lambda: (
-                conn.execute(
-                    "INSERT INTO months (instance, month, first_seq, prev_hash, created_us)"
-                    " VALUES (%s, %s, %s, %s, %s)",
-                    (self.instance, *first, time_us),
-                ),
-                self._insert(conn, checkpoints, policy),
-            ),
-        )
+
+        def work() -> None:
+            conn.execute(
+                "INSERT INTO months (instance, month, first_seq, prev_hash, created_us)"
+                " VALUES (%s, %s, %s, %s, %s)",
+                (self.instance, *first, time_us),
+            )
+            self._insert(conn, checkpoints, policy)
+
+        self._guarded(conn, work)
         self._month_list.append(first)
 
     def _append_batch(
@@ -256,7 +259,7 @@ class PostgresStore(PgReadMixin):
         self._guarded(conn, lambda: self._insert(conn, records, policy))
         return list(range(first, self._last_seq + 1))
 
-    def _guarded(self, conn: psycopg.Connection[tuple[Any, ...]], work: Any) -> None:  # noqa: ANN401
+    def _guarded(self, conn: psycopg.Connection[tuple[Any, ...]], work: Callable[[], None]) -> None:
         """Run work in one transaction; on failure put the head back and forget cached ids."""
         head = (self._last_seq, self._last_hash)
         try:
@@ -296,7 +299,9 @@ class PostgresStore(PgReadMixin):
                 cur.executemany("INSERT INTO bridges VALUES (%s, %s, %s)", late)
         self._last_seq, self._last_hash = seq, prev
 
-    def _write_rows(self, conn: psycopg.Connection[tuple[Any, ...]], rows: list[tuple[Any, ...]]) -> None:
+    def _write_rows(
+        self, conn: psycopg.Connection[tuple[Any, ...]], rows: list[tuple[Any, ...]]
+    ) -> None:
         """Write log rows with one COPY, or with pipelined INSERTs (measured by the bench)."""
         with conn.cursor() as cur:
             if self.insert_mode == "copy":
@@ -386,19 +391,26 @@ class PostgresStore(PgReadMixin):
             by = {_digest(list(m)): m for m in metas}
             wanted["metas"] = (by, [list(by), *([m[i] for m in by.values()] for i in range(4))])
         if batch.causes:
-            by = {_digest(c): c for c in sorted(batch.causes)}
-            wanted["causes"] = (by, [list(by), list(by.values())])
+            causes = {_digest(c): c for c in sorted(batch.causes)}
+            wanted["causes"] = (causes, [list(causes), list(causes.values())])
         if batch.attrs:
-            wanted["attrs"] = ({d: d for d in batch.attrs}, [list(batch.attrs), [t.decode() for t in batch.attrs.values()]])
+            wanted["attrs"] = (
+                {d: d for d in batch.attrs},
+                [list(batch.attrs), [t.decode() for t in batch.attrs.values()]],
+            )
         for table, (by_key, arrays) in wanted.items():
             ids = self._ids[table]
             if len(ids) + len(by_key) > ID_CACHE_MAX:
                 ids.clear()
             params = (self.instance, *arrays, self.instance, arrays[0])
             for key, found in conn.execute(intern_sql(table), params):
-                ids[by_key[bytes(key) if isinstance(key, (bytes, memoryview)) else key]] = int(found)
+                ids[by_key[bytes(key) if isinstance(key, (bytes, memoryview)) else key]] = int(
+                    found
+                )
 
-    def _stored(self, seq: int, record: Record, keys: tuple[Any, ...], digest: bytes) -> tuple[Any, ...]:
+    def _stored(
+        self, seq: int, record: Record, keys: tuple[Any, ...], digest: bytes
+    ) -> tuple[Any, ...]:
         """Return a row's stored columns (ids for what is stored once), in LOG_COLUMNS order."""
         (event_type, entity, actor), facts, old, new, cause, causation, payload = keys
         names, attrs = self._ids["names"], self._ids["attrs"]
@@ -475,7 +487,9 @@ class PostgresStore(PgReadMixin):
         source = sql.SQL(
             row_select("(SELECT * FROM log WHERE instance = {} AND time_us >= {} AND time_us < {})")
             + " ORDER BY l.seq"
-        ).format(sql.Literal(self.instance), sql.Literal(month_floor_us(month)), sql.Literal(end_us))
+        ).format(
+            sql.Literal(self.instance), sql.Literal(month_floor_us(month)), sql.Literal(end_us)
+        )
         target = self.archive_dir / f"log-{self.instance}-{month}.csv.gz"
         self.archive_dir.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(".tmp")
