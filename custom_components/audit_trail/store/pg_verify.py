@@ -34,6 +34,11 @@ def _row_problem(row: Sequence[Any], bad_attrs: set[bytes]) -> str | None:
     return None
 
 
+def _unbridged(first: int, end: int, bridges: dict[int, Any]) -> int | None:
+    """Return the first seq in [first, end) neither read nor bridged (retention's late rows)."""
+    return next((seq for seq in range(first, end) if seq not in bridges), None)
+
+
 def _check(
     row: Sequence[Any], anchor: bytes, link: bytes | None, bad_attrs: set[bytes]
 ) -> tuple[str | None, bytes]:
@@ -95,15 +100,16 @@ def walk(
                 raise StoreError("verification stopped: the store was closed")
             seq = int(row[0])
             if seq != expected:
-                bridge = bridges.get(seq - 1)
-                if bridge is None:
-                    return _bad(checked, expected, "row_missing")
-                anchor = bytes(bridge)
+                missing = _unbridged(expected, seq, bridges)
+                if missing is not None:
+                    return _bad(checked, missing, "row_missing")
+                anchor = bytes(bridges[seq - 1])
             problem, anchor = _check(row, anchor, links.get(seq), bad_attrs)
             if problem is not None:
                 return _bad(checked, seq, problem)
             expected = seq + 1
             checked += 1
-    if expected <= head:  # rows after the last one read were taken away
-        return _bad(checked, expected, "row_missing")
+    missing = _unbridged(expected, head + 1, bridges)
+    if missing is not None:  # rows after the last one read were taken away
+        return _bad(checked, missing, "row_missing")
     return VerifyResult(ok=True, checked=checked)
