@@ -53,7 +53,9 @@ def require_server() -> None:
     if WRITER_URL and OWNER_URL:
         return
     if REQUIRED:
-        pytest.fail("AUDIT_TRAIL_REQUIRE_PG=1 but AUDIT_TRAIL_PG_URL is not set: PostgreSQL did not start")
+        pytest.fail(
+            "AUDIT_TRAIL_REQUIRE_PG=1 but AUDIT_TRAIL_PG_URL is not set: PostgreSQL did not start"
+        )
     pytest.skip("no PostgreSQL configured (scripts/test starts one: AUDIT_TRAIL_PG_URL)")
 
 

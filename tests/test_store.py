@@ -88,7 +88,7 @@ class PostgresBackend:
             self.place.writer_url, owner_url=self.place.owner_url, archive_dir=self.archive
         )
 
-    def attr_sets(self, store: PostgresStore) -> int:
+    def attr_sets(self, _store: PostgresStore) -> int:
         return int(self.place.owner_sql("SELECT count(*) FROM attrs")[0][0])
 
     def archived(self, month: str) -> bool:

@@ -75,13 +75,9 @@ def migrate(conn: psycopg.Connection[tuple[Any, ...]], writer: str) -> int:
             # Functions keep the search_path they were created with (SET ... FROM CURRENT).
             conn.execute(sql.SQL("SET LOCAL search_path TO {}").format(schema))
             name, script = MIGRATIONS[step]
-            conn.execute(script.encode())  # type: ignore[call-overload]
-            conn.execute(
-                "INSERT INTO migrations (version, name) VALUES (%s, %s)", (step + 1, name)
-            )
+            conn.execute(script.encode())  # bytes: several statements, no placeholders
+            conn.execute("INSERT INTO migrations (version, name) VALUES (%s, %s)", (step + 1, name))
     if writer != owner:
         with conn.transaction():
-            conn.execute(
-                sql.SQL(grants(writer).replace("{schema}", "{}")).format(schema)
-            )
+            conn.execute(sql.SQL(grants(writer).replace("{schema}", "{}")).format(schema))
     return first or 0

@@ -28,7 +28,9 @@ def translate_errors(what: str) -> Iterator[None]:
         state = getattr(err, "sqlstate", None)
         message = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         if state in _FULL:
-            raise StoreFullError(f"{what}: the database server is out of space ({message})") from err
+            raise StoreFullError(
+                f"{what}: the database server is out of space ({message})"
+            ) from err
         raise StoreError(f"{what}: {message}") from err
 
 

@@ -70,7 +70,7 @@ class PgReadMixin:
         )
         return decode_row(rows[0]) if rows else None
 
-    def _current(self, newest: bool) -> str:
+    def _current(self, *, newest: bool) -> str:
         """Return a subquery of latest entries in the newest (or any kept) month."""
         months = self._months()
         first = (months[-1] if newest else months[0]).first_seq if months else 2**62
@@ -80,7 +80,7 @@ class PgReadMixin:
         """Return the newest row of every entity of the newest month (which checkpoints all)."""
         rows = self._rows(
             "reading the newest states",
-            f"""(SELECT x.* FROM ({self._current(True)}) AS k
+            f"""(SELECT x.* FROM ({self._current(newest=True)}) AS k
                  JOIN log AS x ON x.instance = %s AND x.seq = k.seq)""",
             (self.instance, self.instance),
             " ORDER BY l.seq",
@@ -98,12 +98,12 @@ class PgReadMixin:
 
     def known_entities(self) -> set[str]:
         """Return every entity the newest month knows (recorded or checkpointed)."""
-        return self._names(self._current(True), (self.instance, self.instance))
+        return self._names(self._current(newest=True), (self.instance, self.instance))
 
     def known(self, entity_ids: Sequence[str]) -> set[str]:
         """Return which of these entities any kept month has rows of (removed ones too)."""
         return self._names(
-            self._current(False),
+            self._current(newest=False),
             (self.instance, self.instance, list(entity_ids)),
             " WHERE n.name = ANY(%s)",
         )
@@ -151,6 +151,7 @@ class PgReadMixin:
     def _state_at_in(
         self, month: Month, entity_ids: Sequence[str] | None, at_us: int
     ) -> dict[str, StoredRow]:
+        params: list[Any]
         if entity_ids is None:
             ids, params = self._since(month), [self.instance]
         else:
@@ -172,7 +173,7 @@ class PgReadMixin:
             [self.instance, list(names)],
         )
 
-    def history(  # noqa: PLR0913 - the protocol's signature
+    def history(
         self,
         entity_ids: Sequence[str] | None,
         start_us: int,

@@ -321,7 +321,11 @@ def row_select(source: str = "log") -> str:
 # Store-once tables: (key column, value columns, their array types) for interning in bulk.
 INTERNED: Final = {
     "names": ("name", (), ("text",)),
-    "metas": ("digest", ("registry_id", "device_id", "area_id", "platform"), ("bytea",) + ("text",) * 4),
+    "metas": (
+        "digest",
+        ("registry_id", "device_id", "area_id", "platform"),
+        ("bytea",) + ("text",) * 4,
+    ),
     "causes": ("digest", ("json",), ("bytea", "text")),
     "attrs": ("hash", ("json",), ("bytea", "text")),
 }

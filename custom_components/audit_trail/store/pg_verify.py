@@ -34,7 +34,25 @@ def _row_problem(row: Sequence[Any], bad_attrs: set[bytes]) -> str | None:
     return None
 
 
-def walk(  # noqa: PLR0913 - the walk's whole context
+def _unbridged(first: int, end: int, bridges: dict[int, Any]) -> int | None:
+    """Return the first seq in [first, end) neither read nor bridged (retention's late rows)."""
+    return next((seq for seq in range(first, end) if seq not in bridges), None)
+
+
+def _check(
+    row: Sequence[Any], anchor: bytes, link: bytes | None, bad_attrs: set[bytes]
+) -> tuple[str | None, bytes]:
+    """Check one row against the chain so far; return what is wrong (or None) and its hash."""
+    if link is not None and bytes(link) != anchor:
+        return "partition_link_broken", anchor
+    problem = _row_problem(row, bad_attrs)
+    if problem is not None:
+        return problem, anchor
+    anchor = row_hash(anchor, _logical(row)[1])
+    return ("hash_mismatch" if anchor != bytes(row[20]) else None), anchor
+
+
+def walk(
     conn: psycopg.Connection[tuple[Any, ...]],
     instance: str,
     months: Sequence[tuple[str, int, bytes]],
@@ -46,7 +64,11 @@ def walk(  # noqa: PLR0913 - the walk's whole context
     head_row = conn.execute("SELECT seq FROM heads WHERE instance = %s", (instance,)).fetchone()
     head = int(head_row[0]) if head_row else 0
     if not months:
-        return VerifyResult(ok=True, checked=0) if not head else _bad(0, head, "partition_metadata_missing")
+        return (
+            VerifyResult(ok=True, checked=0)
+            if not head
+            else _bad(0, head, "partition_metadata_missing")
+        )
     bad_attrs = {
         bytes(h)
         for h, text in conn.execute("SELECT hash, json FROM attrs WHERE instance = %s", (instance,))
@@ -78,21 +100,16 @@ def walk(  # noqa: PLR0913 - the walk's whole context
                 raise StoreError("verification stopped: the store was closed")
             seq = int(row[0])
             if seq != expected:
-                bridge = bridges.get(seq - 1)
-                if bridge is None:
-                    return _bad(checked, expected, "row_missing")
-                anchor = bytes(bridge)
-            link = links.get(seq)
-            if link is not None and bytes(link) != anchor:
-                return _bad(checked, seq, "partition_link_broken")
-            problem = _row_problem(row, bad_attrs)
+                missing = _unbridged(expected, seq, bridges)
+                if missing is not None:
+                    return _bad(checked, missing, "row_missing")
+                anchor = bytes(bridges[seq - 1])
+            problem, anchor = _check(row, anchor, links.get(seq), bad_attrs)
             if problem is not None:
                 return _bad(checked, seq, problem)
-            anchor = row_hash(anchor, _logical(row)[1])
-            if anchor != bytes(row[20]):
-                return _bad(checked, seq, "hash_mismatch")
             expected = seq + 1
             checked += 1
-    if expected <= head:  # rows after the last one read were taken away
-        return _bad(checked, expected, "row_missing")
+    missing = _unbridged(expected, head + 1, bridges)
+    if missing is not None:  # rows after the last one read were taken away
+        return _bad(checked, missing, "row_missing")
     return VerifyResult(ok=True, checked=checked)
