@@ -103,11 +103,14 @@ def _copy_hook(
     hass: HomeAssistant, entry: ConfigEntry, directory: Path
 ) -> Callable[[AuditStore], None] | None:
     """Return what copies this machine's SQLite log into the server, when the entry asks."""
-    if not entry.data.get(CONF_COPY_SQLITE) or not any(directory.glob("log-*.db")):
+    if not entry.data.get(CONF_COPY_SQLITE):
         return None
-    from .store.copy import copy_into
+    from .store.copy import copy_into  # imports psycopg
+    from .store.postgres import PostgresStore
 
     def _copy(target: AuditStore) -> None:
+        if not isinstance(target, PostgresStore):
+            raise StoreError("the copy goes into a PostgreSQL store only")
         result = copy_into(SqliteStore(directory), target)
         _LOGGER.info("Audit Trail copied its SQLite log into PostgreSQL: %s", result)
         hass.loop.call_soon_threadsafe(_async_copied, hass, entry)
