@@ -9,10 +9,14 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import timedelta
 from typing import Any
+from unittest.mock import patch
 
+import psycopg
 import pytest
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.setup import async_setup_component
@@ -27,6 +31,7 @@ from pytest_homeassistant_custom_component.components.diagnostics import (
 )
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
+from custom_components.audit_trail import backend
 from custom_components.audit_trail.const import DEFAULT_OPTIONS, DOMAIN, SPOOL_RETRY_S, TITLE
 from custom_components.audit_trail.models import (
     ET_ENTITY_ADDED,
@@ -124,7 +129,9 @@ async def test_postgresql_entry_records_and_reports(
     assert await hass.config_entries.async_unload(entry.entry_id)
 
 
-async def test_outage_with_restart_loses_nothing(hass: HomeAssistant, running: Cluster) -> None:
+async def test_outage_with_restart_loses_nothing(
+    hass: HomeAssistant, running: Cluster, hass_client: ClientSessionGenerator
+) -> None:
     """Stop the server mid-stream, restart Home Assistant during the outage, start it again."""
     entry = pg_entry(running.url)
     entry.add_to_hass(hass)
@@ -143,6 +150,11 @@ async def test_outage_with_restart_loses_nothing(hass: HomeAssistant, running: C
     assert issue is not None
     assert issue.translation_placeholders is not None
     assert int(issue.translation_placeholders["spooled"]) > 0
+    diag = await get_diagnostics_for_config_entry(hass, hass_client, entry)
+    assert diag["backend"]["server"]["state"] == "unreachable"
+    assert diag["backend"]["server"]["spooled"] == store.health().spooled
+    assert diag["backend"]["server"]["error"]
+    assert ":audit@" not in str(diag)
 
     # Home Assistant restarts during the outage: unload and set up anew from the files alone.
     assert await hass.config_entries.async_unload(entry.entry_id)
@@ -173,3 +185,69 @@ async def test_outage_with_restart_loses_nothing(hass: HomeAssistant, running: C
     )
     assert [g.cause.get("reason") for g in gaps] == ["not_running"]  # the restart, no loss
     assert await hass.config_entries.async_unload(entry.entry_id)
+
+
+async def test_start_never_waits_for_the_server(hass: HomeAssistant, running: Cluster) -> None:
+    entry = pg_entry(running.url)
+    entry.add_to_hass(hass)
+    # The first start (no states saved yet) waits a little for the server: here, not at all.
+    with patch.object(backend, "PREPARE_WAIT_S", 0.0):
+        assert await hass.config_entries.async_setup(entry.entry_id)
+    store = entry.runtime_data.store
+    assert store.state in ("preparing", "ready")
+    hass.states.async_set("light.hall", "on")
+    await hass.async_block_till_done(wait_background_tasks=True)
+    await flush(hass, entry)
+    assert store.state == "ready"
+    assert [r.new_state for r in await _rows(hass, store, "light.hall")] == ["on"]
+    assert await hass.config_entries.async_unload(entry.entry_id)
+
+
+async def test_schema_problem_is_reported_and_changes_wait(
+    hass: HomeAssistant, running: Cluster
+) -> None:
+    entry = pg_entry(running.url)
+    entry.add_to_hass(hass)
+    store = await _setup(hass, entry)
+    await flush(hass, entry)
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    # A newer Audit Trail migrated the database: this one must not write into it.
+    with closing(psycopg.connect(running.url, autocommit=True)) as conn:
+        conn.execute("INSERT INTO migrations (version, name) VALUES (99, 'from the future')")
+    try:
+        store = await _setup(hass, entry)
+        await hass.async_block_till_done(wait_background_tasks=True)
+        assert store.state == "failed"
+        issue = ir.async_get(hass).async_get_issue(DOMAIN, "postgres_failed")
+        assert issue is not None
+        assert issue.translation_placeholders is not None
+        assert "newer" in issue.translation_placeholders["error"]
+        hass.states.async_set("light.hall", "on")
+        await flush(hass, entry)
+        assert store.health().spooled > 0  # kept for when the problem is fixed
+        assert await hass.config_entries.async_unload(entry.entry_id)
+    finally:
+        with closing(psycopg.connect(running.url, autocommit=True)) as conn:
+            conn.execute("DELETE FROM migrations WHERE version = 99")
+    store = await _setup(hass, entry)
+    await hass.async_block_till_done(wait_background_tasks=True)
+    assert store.state == "ready"
+    assert store.health().spooled == 0
+    assert [r.new_state for r in await _rows(hass, store, "light.hall")] == ["on"]
+    assert ir.async_get(hass).async_get_issue(DOMAIN, "postgres_failed") is None
+    assert await hass.config_entries.async_unload(entry.entry_id)
+
+
+async def test_driver_that_cannot_be_installed_retries_setup(
+    hass: HomeAssistant, running: Cluster
+) -> None:
+    entry = pg_entry(running.url)
+    entry.add_to_hass(hass)
+    with (
+        patch.object(backend, "PG_REQUIREMENT", "audit-trail-no-such-driver==0.0.1"),
+        patch("homeassistant.util.package.install_package", return_value=False),
+    ):
+        assert not await hass.config_entries.async_setup(entry.entry_id)
+    assert entry.state is ConfigEntryState.SETUP_RETRY
+    assert entry.reason is not None
+    assert "audit-trail-no-such-driver" in entry.reason

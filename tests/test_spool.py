@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
+from unittest.mock import patch
 
 import psycopg
 import pytest
@@ -27,7 +28,8 @@ from custom_components.audit_trail.models import (
     Record,
 )
 from custom_components.audit_trail.policy import Policy
-from custom_components.audit_trail.store.base import StoreUnavailableError
+from custom_components.audit_trail.store.base import StoreError, StoreUnavailableError
+from custom_components.audit_trail.store.pg_probe import is_outage
 from custom_components.audit_trail.store.postgres import PostgresStore
 from custom_components.audit_trail.store.spool import Spool, decode_record, encode_record
 from custom_components.audit_trail.store.spooling import Health, SpoolingStore
@@ -41,11 +43,11 @@ END = 2**62
 
 
 def change(entity: str, state: str, offset: int, ref: int = 0, **kw: object) -> Record:
+    kw.setdefault("cause", Cause(kind=KIND_DEVICE))
     return Record(
         ref=ref,
         time_us=T0 + offset,
         event_type=ET_STATE_CHANGED,
-        cause=Cause(kind=KIND_DEVICE),
         entity_id=entity,
         new_state=state,
         new_attributes={"friendly_name": entity, "latitude": 1.0},
@@ -62,6 +64,7 @@ class Server:
         self.owner = place.owner_url
         self.up = True
         self.lose_next_answer = False
+        self.fail_in = -1  # appends until one fails before it commits (-1: never)
 
     def __call__(self) -> PostgresStore:
         if not self.up:
@@ -86,6 +89,10 @@ class _LostAnswer(PostgresStore):
     server: Server
 
     def append(self, records: Sequence[Record], policy: Policy) -> list[int]:
+        if self.server.fail_in == 0:
+            self.server.fail_in = -1
+            raise StoreUnavailableError("the connection dropped before COMMIT")
+        self.server.fail_in -= 1
         seqs = super().append(records, policy)
         if self.server.lose_next_answer:
             self.server.lose_next_answer = False
@@ -129,7 +136,7 @@ def test_record_survives_the_spool() -> None:
         old_attributes={"brightness": 10},
         new_attributes={
             "when": dt.datetime(2026, 5, 28, tzinfo=dt.UTC),
-            "big": 2**70,
+            "big": 2**70 + 1,
             "latitude": 1,
         },
         last_changed_us=T0 - 5,
@@ -138,7 +145,7 @@ def test_record_survives_the_spool() -> None:
         payload={"k": [1, 2]},
     )
     back = decode_record(encode_record(record, POLICY))
-    assert back.new_attributes == {"when": "2026-05-28T00:00:00+00:00", "big": 2**70}
+    assert back.new_attributes == {"when": "2026-05-28T00:00:00+00:00", "big": 2**70 + 1}
     assert back.cause == record.cause
     assert back.meta == record.meta
     for name in ("ref", "time_us", "old_state", "new_state", "context_id", "causation_ref"):
@@ -252,3 +259,84 @@ def test_start_during_outage_after_a_crash(place: Place, tmp_path: Path) -> None
     assert third.clean_start
     assert {e: r.new_state for e, r in third.latest_states().items()}["light.d"] == "on"
     third.close()
+
+
+@pytest.mark.parametrize("how", ["before_commit", "answer_lost"])
+def test_forwarding_interrupted_by_a_second_outage(
+    place: Place, tmp_path: Path, how: str
+) -> None:
+    server, health = Server(place), []
+    store = _make(server, tmp_path / "spool.db", health)
+    store.prepare(POLICY)
+    server.cut()
+    server.up = False
+    store.append([change("light.a", str(i), i + 1) for i in range(7)], POLICY)
+    server.up = True
+    with patch("custom_components.audit_trail.store.spooling.SPOOL_DRAIN_ROWS", 3):
+        if how == "before_commit":
+            server.fail_in = 1  # the second chunk fails before it commits
+        else:
+            server.fail_in, server.lose_next_answer = 1, False
+        first = store.retry(POLICY)
+        if how == "answer_lost":
+            # The second chunk commits and its answer is lost.
+            server.fail_in, server.lose_next_answer = -1, True
+            first += store.retry(POLICY)
+        assert store.state == "unreachable"
+        rest = store.retry(POLICY)
+    assert store.state == "ready"
+    seqs = first + rest  # a chunk whose answer was lost is found written, not returned
+    assert seqs == sorted(set(seqs))
+    assert seqs[:3] == [1, 2, 3]
+    assert seqs[-1] == 7
+    assert _states(store) == [str(i) for i in range(7)]
+    assert store.health().spooled == 0
+    assert store.verify().ok
+    store.close()
+
+
+def test_reads_pass_through_and_fail_while_away(place: Place, tmp_path: Path) -> None:
+    server, health = Server(place), []
+    store = _make(server, tmp_path / "spool.db", health)
+    assert store.stats().rows == 0  # before the server answered: nothing known yet
+    store.prepare(POLICY)
+    user = Cause(kind="user", user_id="u1")
+    store.append(
+        [change("light.a", "on", 1, ref=1), change("light.a", "off", 2, cause=user)], POLICY
+    )
+    assert store.known_entities() == {"light.a"}
+    assert store.known(["light.a", "light.z"]) == {"light.a"}
+    assert store.state_at(["light.a"], T0 + 1)["light.a"].new_state == "on"
+    assert [b.count for b in store.buckets(["light.a"], T0, T0 + 10, 10)] == [2]
+    assert store.actors(T0, T0 + 10) == {"u1": {"light.a": 1}}
+    assert store.row(2) is not None
+    assert store.chain(2)[0].seq == 2
+    assert store.seq_of_ref(1) == 1
+    assert store.drop_partition("2020-01", archive=False) is False
+    stats = store.stats()
+    assert stats.rows == 2
+    server.cut()
+    server.up = False
+    store.append([change("light.a", "on", 3)], POLICY)
+    for read in (
+        store.known_entities,
+        lambda: store.known(["light.a"]),
+        lambda: store.buckets(["light.a"], T0, T0 + 10, 10),
+        lambda: store.actors(T0, T0 + 10),
+        lambda: store.row(1),
+        lambda: store.chain(1),
+        store.verify,
+    ):
+        with pytest.raises(StoreUnavailableError, match="unreachable"):
+            read()
+    assert store.stats() == stats  # the last figures seen
+    assert store.last_seq == 2
+    store.close()
+
+
+def test_is_outage_tells_errors_apart() -> None:
+    assert not is_outage(StoreError("a constraint was violated"))
+    assert is_outage(StoreUnavailableError("away"))
+    wrapped = StoreError("appending")
+    wrapped.__cause__ = psycopg.InterfaceError("the connection is closed")
+    assert is_outage(wrapped)

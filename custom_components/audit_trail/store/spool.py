@@ -10,6 +10,7 @@ restart, a crash or a power cut during an outage keeps what was spooled.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -48,6 +49,7 @@ _RECORD_FIELDS = (
     "causation_seq",
     "causation_ref",
 )
+_LONG_NUMBER = re.compile(rb"\d{20}")
 type Known = dict[str, tuple[str | None, int, str]]  # entity -> (state, time_us, event_type)
 
 
@@ -81,10 +83,9 @@ def encode_record(record: Record, policy: Policy) -> bytes:
 
 def decode_record(body: bytes) -> Record:
     """Return the record a spooled body holds."""
-    try:
-        data = orjson.loads(body)
-    except orjson.JSONDecodeError:  # integers beyond 64 bits: the standard library takes them
-        data = json.loads(body)
+    # orjson reads integers beyond 64 bits as floats: a body with such a long run of digits
+    # (rare: canonical_json wrote it with the standard library) is read back by that too.
+    data = json.loads(body) if _LONG_NUMBER.search(body) else orjson.loads(body)
     registry_id, device_id, area_id, platform = data["meta"]
     return Record(
         cause=Cause(**data["cause"]),
