@@ -163,6 +163,14 @@ async def test_postgresql_flow_missing_table_privileges(hass: HomeAssistant, pla
     assert "log" in result["description_placeholders"]["error"]
 
 
+async def test_postgresql_flow_owner_without_rights(hass: HomeAssistant, place: Place) -> None:
+    result = await _submit(
+        hass, {"url": place.writer_url, "owner_url": place.writer_url, "instance": "default"}
+    )
+    assert result["errors"] == {"base": "missing_privileges"}
+    assert "owner" in result["description_placeholders"]["error"]
+
+
 async def test_postgresql_flow_server_too_old(hass: HomeAssistant, place: Place) -> None:
     # The real server's version against a threshold above it: the comparison is the product's.
     with patch.object(pg_probe, "PG_MIN_SERVER_VERSION", 10_000_000):
@@ -207,13 +215,20 @@ async def test_reconfigure_moves_sqlite_entry_to_postgresql_and_back(
     assert "copy_sqlite" in result["data_schema"].schema  # there is a SQLite log to copy
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"],
-        {"url": place.writer_url, "owner_url": place.owner_url, "instance": "default"},
+        {
+            "url": place.writer_url,
+            "owner_url": place.owner_url,
+            "instance": "default",
+            "copy_sqlite": True,
+        },
     )
-    await hass.async_block_till_done()
+    await hass.async_block_till_done(wait_background_tasks=True)
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "reconfigure_successful"
     assert entry.data["backend"] == "postgresql"
     assert entry.data["url"] == place.writer_url
+    copied = place.owner_sql("SELECT count(*) FROM log")[0][0]
+    assert copied > 0
 
     # The form shows the stored URL without its password; sent back unchanged, it keeps it.
     result = await hass.config_entries.flow.async_init(

@@ -49,6 +49,7 @@ from .store.sqlite import SqliteStore
 _LOGGER = logging.getLogger(__name__)
 ISSUE_UNREACHABLE = "postgres_unreachable"
 ISSUE_FAILED = "postgres_failed"
+_COPIED = "copied_from_sqlite"  # the spool's note that the SQLite log was copied
 # A start whose spool holds no clean record of the newest states (a first start, or one after
 # a crash) waits this long for the server's answer; past it the start goes on without it.
 PREPARE_WAIT_S = PG_CONNECT_TIMEOUT_S + 1.0
@@ -89,40 +90,43 @@ async def async_open_store(hass: HomeAssistant, entry: ConfigEntry) -> AuditStor
     url = str(entry.data[CONF_URL])
     instance = str(entry.data.get(CONF_INSTANCE, DEFAULT_INSTANCE))
     owner = entry.data.get(CONF_OWNER_URL) or None
+    spool = Spool(directory / SPOOL_FILENAME, SPOOL_MAX_ROWS, SPOOL_MAX_BYTES)
     store = SpoolingStore(
         lambda: PostgresStore(url, instance=instance, owner_url=owner),
-        Spool(directory / SPOOL_FILENAME, SPOOL_MAX_ROWS, SPOOL_MAX_BYTES),
+        spool,
         on_health=lambda health: _report(hass, health),
-        before_ready=_copy_hook(hass, entry, directory),
+        before_ready=_copy_hook(entry, directory, spool),
     )
     await hass.async_add_executor_job(store.open)
     return store
 
 
 def _copy_hook(
-    hass: HomeAssistant, entry: ConfigEntry, directory: Path
+    entry: ConfigEntry, directory: Path, spool: Spool
 ) -> Callable[[AuditStore], None] | None:
-    """Return what copies this machine's SQLite log into the server, when the entry asks."""
+    """Return what copies this machine's SQLite log into the server, when the entry asks.
+
+    Done once: the spool remembers it (an entry update would reload the entry).
+    """
     if not entry.data.get(CONF_COPY_SQLITE):
         return None
     from .store.copy import copy_into  # imports psycopg
     from .store.postgres import PostgresStore
 
     def _copy(target: AuditStore) -> None:
+        if spool.get(_COPIED):
+            return
         if not isinstance(target, PostgresStore):
             raise StoreError("the copy goes into a PostgreSQL store only")
         result = copy_into(SqliteStore(directory), target)
-        _LOGGER.info("Audit Trail copied its SQLite log into PostgreSQL: %s", result)
-        hass.loop.call_soon_threadsafe(_async_copied, hass, entry)
+        _LOGGER.info(
+            "Audit Trail copied %s rows of its SQLite log into PostgreSQL (%.0f rows/s), verified",
+            result.rows,
+            result.rows_per_s,
+        )
+        spool.set(_COPIED, {"rows": result.rows, "last_seq": target.last_seq})
 
     return _copy
-
-
-@callback
-def _async_copied(hass: HomeAssistant, entry: ConfigEntry) -> None:
-    """Forget the copy request once it is done (a later start must not copy again)."""
-    data = {k: v for k, v in entry.data.items() if k != CONF_COPY_SQLITE}
-    hass.config_entries.async_update_entry(entry, data=data)
 
 
 async def async_start_store(
