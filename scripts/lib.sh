@@ -311,3 +311,19 @@ stop_postgres() {
     PG_STARTED_HERE=""
   fi
 }
+
+# The outage tests (tests/test_pg_outage.py) stop and start a cluster of their own, so they need
+# the server's binaries where they run: on the host (ensure_postgres installs them) and in the
+# sid root, where Debian's postgresql is installed without a cluster and without starting it.
+ensure_postgres_binaries() {
+  pg_bin >/dev/null || ensure_postgres
+  if host_py314 >/dev/null || compgen -G "$SID_ROOT/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+    return 0
+  fi
+  log "installing PostgreSQL's server into the sid root (the outage tests run their own cluster)"
+  sid_run bash -c 'mkdir -p /etc/postgresql-common &&
+    echo "create_main_cluster = false" >/etc/postgresql-common/createcluster.conf &&
+    printf "#!/bin/sh\nexit 101\n" >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d &&
+    apt-get -o Acquire::Check-Valid-Until=false update -qq &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null'
+}

@@ -57,11 +57,15 @@ class Cluster:
     def _admin_url(self) -> str:
         return f"postgresql://postgres@/postgres?host={self.dir}&port={self.port}"
 
+    def _as_server(self) -> dict[str, str]:
+        """Return subprocess's arguments that run a tool as the postgres user when we are root."""
+        return {"user": "postgres", "group": "postgres"} if os.getuid() == 0 else {}
+
     def _run(self, tool: str, *args: str) -> None:
         command = [str(self.bin / tool), *args]
-        if os.getuid() == 0:
-            command = ["runuser", "-u", "postgres", "--", *command]
-        subprocess.run(command, check=True, capture_output=True, timeout=120)  # noqa: S603
+        subprocess.run(  # noqa: S603
+            command, check=True, capture_output=True, timeout=120, cwd=self.dir, **self._as_server()
+        )
 
     def start(self) -> None:
         """Start the server (listening on 127.0.0.1 and a socket in its directory only)."""
@@ -72,9 +76,10 @@ class Cluster:
     def running(self) -> bool:
         """Tell whether the server runs (pg_ctl status)."""
         command = [str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "status"]
-        if os.getuid() == 0:
-            command = ["runuser", "-u", "postgres", "--", *command]
-        return subprocess.run(command, check=False, capture_output=True).returncode == 0  # noqa: S603
+        done = subprocess.run(  # noqa: S603
+            command, check=False, capture_output=True, cwd=self.dir, **self._as_server()
+        )
+        return done.returncode == 0
 
     def stop(self) -> None:
         """Stop the server at once: clients are disconnected mid-transaction (-m fast)."""
