@@ -277,8 +277,9 @@ class PgReadMixin:
               SELECT x.causation_seq, c.depth + 1 FROM log AS x JOIN c
                 ON x.instance = %s AND x.seq = c.seq AND x.time_us >= %s
               WHERE x.causation_seq IS NOT NULL AND x.causation_seq < x.seq AND c.depth < %s)
-            SELECT x.*, c.depth FROM log AS x JOIN c ON x.instance = %s AND x.seq = c.seq
-            WHERE x.time_us >= %s)"""
+            SELECT p.*, c.depth FROM c CROSS JOIN LATERAL (
+                SELECT * FROM log AS x WHERE x.instance = %s AND x.seq = c.seq
+                  AND x.time_us >= %s LIMIT 1) AS p)"""
         floor = self._floor_us()
         rows = self._rows(
             "reading a chain of causes",
