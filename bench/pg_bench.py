@@ -10,9 +10,9 @@ import os
 import statistics
 import time
 import uuid
-from itertools import islice
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
+from itertools import islice
 from typing import Any
 from urllib.parse import quote
 
