@@ -532,6 +532,10 @@ def store_queries(
     one = [timed(store.state_at, [e], at)[0] for e, at in asked]
     many = [timed(store.state_at, ids[:1000], rnd.randrange(START_US, end))[0] for _ in range(max(5, samples // 20))]  # fmt: skip
     home = [timed(store.state_at, None, rnd.randrange(START_US, end))[0] for _ in range(max(5, samples // 20))]  # fmt: skip
+    lanes = [f"sensor.s{e}" for e in sensors[:20]]
+    width = (end - START_US) // 400
+    buckets = [timed(store.buckets, lanes, START_US, end, width)[0] for _ in range(3)]
+    every_ms, every = timed(store.history, lanes, START_US, end, None, 0, n)
     heads = [i + 1 for i in range(n - 1 - CHAIN * 50, n - 1) if i % CHAIN == CHAIN - 1]  # seq = ref
     traces, depth = [], 0
     for _ in range(max(5, samples // 20)):
@@ -546,6 +550,7 @@ def store_queries(
         (f"state_at whole home ({len(ids):,} entities), {size}: p50 / p99 (ms)", f"{pct(home, 0.5):.1f} / {pct(home, 0.99):.1f}", "target 50", "-"),
         (f"trace of a {depth}-deep chain, {size}: p50 / p99 (ms)", f"{pct(traces, 0.5):.3f} / {pct(traces, 0.99):.3f}", "target 5", "-"),
         (f"Open the store and load the projection, {size} (ms)", f"{open_ms:.1f}", "-", "-"),
+        (f"Timeline of 20 entities over the whole span ({len(every):,} rows) in 400 buckets, {size} (ms, median of 3)", f"{statistics.median(buckets):.0f}", f"reading every row {every_ms:.0f}", f"{statistics.median(buckets) / every_ms:.2f}x"),
     ]  # fmt: skip
     return rows, asked
 
@@ -683,8 +688,8 @@ async def pg_section(sizes: tuple[int, ...], entities: int, samples: int) -> lis
     return table
 
 
-async def main() -> None:  # noqa: C901 - one switch per section
-    """Run every benchmark and print the table."""
+def _arguments() -> argparse.Namespace:
+    """Parse the command line."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small smoke size (CI)")
     parser.add_argument(
@@ -695,13 +700,21 @@ async def main() -> None:  # noqa: C901 - one switch per section
     parser.add_argument(
         "--pg-sizes", default="1000000", help="comma-separated row counts of the pg section"
     )
-    args = parser.parse_args()
+    parser.add_argument("--sizes", help="comma-separated store sizes in rows (default 1M,10M)")
+    return parser.parse_args()
+
+
+async def main() -> None:  # noqa: C901, PLR0912 - one switch per section
+    """Run every benchmark and print the table."""
+    args = _arguments()
     only = set(args.only.split(","))
     if args.quick:
         changes, repeats, bursts, sizes, entities, samples = 2_000, 3, 5_000, (20_000,), 200, 200
     else:
         changes, repeats, bursts, entities, samples = 20_000, 7, 100_000, 2_000, 2_000
         sizes = (1_000_000, 10_000_000)
+    if args.sizes:
+        sizes = tuple(int(x) for x in args.sizes.split(","))
     table: list[Row] = []
     if "side" in only:
         table += await side_by_side(changes, repeats)
