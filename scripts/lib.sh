@@ -42,9 +42,14 @@ ensure_oldest() {
     py="$(command -v python3.13 || true)"
   fi
   [[ -x "$py" ]] || { log "CPython 3.13 not found (pyenv 3.13.0 or python3.13)"; return 1; }
-  log "building the oldest environment (Home Assistant 2025.4.4) in $OLDEST_VENV; first run takes minutes"
-  rm -rf "$OLDEST_VENV"
-  "$py" -m venv "$OLDEST_VENV"
+  # A changed requirements file installs on top of the environment (never removes it): checkouts
+  # on other branches share it, and one of them may be running tests in it right now.
+  if [[ ! -x "$OLDEST_VENV/bin/pip" ]]; then
+    log "building the oldest environment (Home Assistant 2025.4.4) in $OLDEST_VENV; first run takes minutes"
+    "$py" -m venv "$OLDEST_VENV"
+  else
+    log "updating the oldest environment to $req"
+  fi
   pip_install "$OLDEST_VENV/bin/pip" -r "$req"
   req_hash "$req" >"$stamp"
 }
@@ -133,9 +138,8 @@ ensure_newest() {
   if py="$(host_py314)"; then
     local stamp="$HOST_NEWEST_VENV/.req-hash"
     if [[ -f "$stamp" && "$(cat "$stamp")" == "$(req_hash "$req")" ]]; then return 0; fi
-    log "building the newest environment on the host Python ($py)"
-    rm -rf "$HOST_NEWEST_VENV"
-    "$py" -m venv "$HOST_NEWEST_VENV"
+    log "building (or updating) the newest environment on the host Python ($py)"
+    [[ -x "$HOST_NEWEST_VENV/bin/pip" ]] || "$py" -m venv "$HOST_NEWEST_VENV"
     pip_install "$HOST_NEWEST_VENV/bin/pip" -r "$req"
     req_hash "$req" >"$stamp"
     return 0
@@ -143,9 +147,9 @@ ensure_newest() {
   ensure_sid_root
   local stamp="$SID_ROOT$NEWEST_VENV_IN_ROOT/.req-hash"
   if [[ -f "$stamp" && "$(cat "$stamp")" == "$(req_hash "$req")" ]]; then return 0; fi
-  log "building the newest environment inside the sid root (about a minute)"
-  rm -rf "${SID_ROOT:?}$NEWEST_VENV_IN_ROOT"
-  sid_run /usr/bin/python3.14 -m venv "$NEWEST_VENV_IN_ROOT"
+  log "building (or updating) the newest environment inside the sid root (about a minute)"
+  # Installed on top, never removed: other checkouts may be running tests in it.
+  [[ -x "$SID_ROOT$NEWEST_VENV_IN_ROOT/bin/pip" ]] || sid_run /usr/bin/python3.14 -m venv "$NEWEST_VENV_IN_ROOT"
   sid_run pip install -q -r requirements/newest.txt
   req_hash "$req" >"$stamp"
 }
@@ -162,8 +166,19 @@ run_newest() {
 # Installed before a process starts, so Home Assistant never fetches a package itself.
 PROCESS_COMPONENTS=(config http api input_boolean logger recorder)
 
+# Some default integrations need C extensions built from source on Python 3.14 (assist
+# pipeline's voice activity detection), ffmpeg for cameras, and libturbojpeg for snapshots.
+ensure_sid_build_tools() {
+  if host_py314 >/dev/null || [[ -f "$SID_ROOT/.dev-packages" ]]; then return 0; fi
+  log "installing build tools, ffmpeg and libturbojpeg into the sid root (once)"
+  sid_run bash -c 'apt-get -o Acquire::Check-Valid-Until=false update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    --no-install-recommends g++ python3.14-dev ffmpeg libturbojpeg0 >/dev/null'
+  touch "$SID_ROOT/.dev-packages"
+}
+
 ensure_process_requirements() {
   local runner venv reqs stamp
+  ensure_sid_build_tools
   for runner in run_oldest run_newest; do
     if [[ "$runner" == run_oldest ]]; then venv="$OLDEST_VENV"
     elif host_py314 >/dev/null; then venv="$HOST_NEWEST_VENV"
@@ -327,3 +342,18 @@ ensure_postgres_binaries() {
     apt-get -o Acquire::Check-Valid-Until=false update -qq &&
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null'
 }
+
+# --- the card and panel's toolchain (frontend/) -------------------------------------------
+# npm ci when node_modules is missing or package-lock.json changed since the last install.
+ensure_frontend() {
+  local dir="$ROOT/frontend" stamp="$ROOT/frontend/node_modules/.lock-hash"
+  command -v npm >/dev/null || { log "npm not found: install Node.js 20 or later"; return 1; }
+  if [[ -f "$stamp" && "$(cat "$stamp")" == "$(req_hash "$dir/package-lock.json")" ]]; then
+    return 0
+  fi
+  log "installing the frontend's packages (npm ci in frontend/)"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  req_hash "$dir/package-lock.json" >"$stamp"
+}
+
+run_frontend() { (cd "$ROOT/frontend" && "$@"); }

@@ -1,6 +1,7 @@
 """Check a freshly booted Home Assistant as a user would: Audit Trail loads and answers state_at.
 
-Used by scripts/smoke against the newest Home Assistant release on PyPI. Standard library only.
+Used by scripts/smoke against the newest Home Assistant release on PyPI and (--oldest) the oldest
+supported one. Standard library only.
 Exits non-zero with the reason when any step fails; stops Home Assistant at the end.
 """
 
@@ -8,9 +9,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import sys
 import time
 import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +44,22 @@ def _state_at(base: str, token: str) -> dict[str, Any]:
     return dict(answer["service_response"]["states"][ENTITY] or {})
 
 
+def _bundle(base: str) -> str:
+    """Check every page loads the card's bundle and the bundle is served as JavaScript."""
+    with urllib.request.urlopen(f"{base}/", timeout=30) as page:  # noqa: S310 - our own server
+        html = page.read().decode()
+    # As <script type="module" src=...> or import("...") depending on the version.
+    found = re.search(r'["\'](/audit_trail/frontend/audit-trail\.js\?v=[0-9a-f]+)["\']', html)
+    if found is None:
+        raise SystemExit("the frontend's page does not load Audit Trail's bundle")
+    with urllib.request.urlopen(f"{base}{found[1]}", timeout=30) as bundle:  # noqa: S310
+        kind = bundle.headers.get_content_type()
+        size = len(bundle.read())
+        if bundle.status != 200 or kind not in ("application/javascript", "text/javascript"):
+            raise SystemExit(f"the bundle answered {bundle.status} {kind}")
+    return f"{found[1]} ({size:,} bytes, {kind})"
+
+
 def main() -> None:
     """Onboard, add Audit Trail, make a change as the owner and ask who made it."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -64,7 +83,8 @@ def main() -> None:
     if found.get("state") != "on" or cause.get("kind") != "user":
         raise SystemExit(f"state_at on Home Assistant {version} answered {found}")
     print(f"Home Assistant {version}: Audit Trail loaded; state_at {ENTITY} = on, set by "
-          f"{cause.get('user_name')} ({cause.get('service')})")  # fmt: skip
+          f"{cause.get('user_name')} ({cause.get('service')}); every page loads "
+          f"{_bundle(base)}")  # fmt: skip
     with contextlib.suppress(urllib.error.URLError, ConnectionError):  # it may hang up
         call(base, "/api/services/homeassistant/stop", {}, token=token)
 

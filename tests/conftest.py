@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Iterator
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from homeassistant.core import HomeAssistant
@@ -15,6 +16,17 @@ from custom_components.audit_trail.const import DEFAULT_OPTIONS, DOMAIN, TITLE
 @pytest.fixture(autouse=True)
 def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
     """Let hass load custom_components/audit_trail."""
+
+
+@pytest.fixture(autouse=True)
+def no_http_listener() -> Iterator[None]:
+    """Keep http (a dependency, for the card) from listening on port 8123 in tests.
+
+    The boundary mocked is the network listener only: views, static paths and the
+    websocket API run as they do in Home Assistant, through the test client.
+    """
+    with patch("homeassistant.components.http.HomeAssistantHTTP.start"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -264,9 +264,9 @@ def test_without_an_owner_the_writer_migrates_its_own_schema(place: Place) -> No
     store.open()
     store.append([change("light.a", "on", us(2026, 3, 1))], POLICY)
     assert store.verify().ok
-    assert place.owner_sql("SELECT tableowner FROM pg_tables WHERE tablename = 'log'") == [
-        ("audit_writer",)
-    ]
+    assert place.owner_sql(
+        "SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'log'"
+    ) == [("audit_writer",)]
     store.close()
 
 

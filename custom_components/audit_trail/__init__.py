@@ -30,6 +30,7 @@ from .const import (
     STALE_CONTEXT_S,
 )
 from .coordinator import AuditTrailCoordinator
+from .export_view import ExportView
 from .panel import async_hide, async_register_static, async_show, bundle_url
 from .policy import Policy
 from .retention import apply_retention
@@ -65,6 +66,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:  # noqa:
     async_setup_services(hass)
     async_setup_websocket(hass)
     await async_register_static(hass)
+    hass.http.register_view(ExportView())
     return True
 
 

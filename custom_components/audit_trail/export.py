@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import uuid
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +52,12 @@ def _target(hass: HomeAssistant, path: str | None, start_us: int, fmt: str) -> P
 
 
 def _write(
-    store: AuditStore, target: Path, start: int, end: int, fmt: str, names: UserNames
+    store: AuditStore,
+    target: Path,
+    span: tuple[int, int],
+    entity_ids: Sequence[str] | None,
+    fmt: str,
+    names: UserNames,
 ) -> dict[str, Any]:
     """Write the file page by page and hash what was written (runs in an executor)."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -62,7 +69,7 @@ def _write(
             out.write(header)
             digest.update(header)
         while True:
-            rows = store.history(None, start, end, None, after, PAGE)
+            rows = store.history(entity_ids, span[0], span[1], None, after, PAGE)
             for row in rows:
                 event = event_out(row, names, attributes=True)
                 if fmt == "csv":
@@ -89,4 +96,14 @@ async def async_export(
 ) -> dict[str, Any]:  # fmt: skip
     """Export [start, end] and return the file's path, row count and SHA-256."""
     target = _target(hass, path, start, fmt)
-    return await hass.async_add_executor_job(_write, store, target, start, end, fmt, names)
+    return await hass.async_add_executor_job(_write, store, target, (start, end), None, fmt, names)
+
+
+async def async_download(
+    hass: HomeAssistant, store: AuditStore, span: tuple[int, int], fmt: str,
+    names: UserNames, entity_ids: Sequence[str] | None,
+) -> dict[str, Any]:  # fmt: skip
+    """Export to a file of its own for one download (the caller removes it once sent)."""
+    name = f"{uuid.uuid4().hex}.{fmt}"
+    target = Path(hass.config.path(STORE_DIRNAME, "exports", "downloads", name))
+    return await hass.async_add_executor_job(_write, store, target, span, entity_ids, fmt, names)

@@ -10,8 +10,8 @@ import psycopg
 
 from ..models import ET_CHECKPOINT, TIMELINE_EVENT_TYPES, Bucket, StoredRow
 from . import reads as _reads
+from .pg_cache import LOG_SELECT, SideCache
 from .pg_pool import ReadPool, translate_errors
-from .pg_schema import row_select
 from .reads import MAX_CHAIN, decode_row, month_of
 
 _MAX_US = 253_402_300_799_000_000  # 9999-12-31T23:59:59Z: "until forever"
@@ -35,6 +35,7 @@ class PgReadMixin:
 
     instance: str
     _pool: ReadPool
+    _side: SideCache
     _first_times: dict[str, int]
 
     def _months(self) -> list[Month]:
@@ -47,9 +48,10 @@ class PgReadMixin:
             yield conn
 
     def _rows(self, what: str, source: str, params: Sequence[Any], tail: str = "") -> list[Any]:
-        """Run ROW_SELECT over a source subquery; return the raw rows."""
+        """Select bare log rows from a source subquery; return them as ROW_SELECT rows."""
         with self._read(what) as conn:
-            return conn.execute(row_select(source) + tail, params).fetchall()
+            rows = conn.execute(f"SELECT {LOG_SELECT} FROM {source} AS l{tail}", params)
+            return self._side.resolve(conn, rows.fetchall())
 
     def _floor_us(self) -> int:
         months = self._months()
@@ -277,8 +279,9 @@ class PgReadMixin:
               SELECT x.causation_seq, c.depth + 1 FROM log AS x JOIN c
                 ON x.instance = %s AND x.seq = c.seq AND x.time_us >= %s
               WHERE x.causation_seq IS NOT NULL AND x.causation_seq < x.seq AND c.depth < %s)
-            SELECT x.*, c.depth FROM log AS x JOIN c ON x.instance = %s AND x.seq = c.seq
-            WHERE x.time_us >= %s)"""
+            SELECT p.*, c.depth FROM c CROSS JOIN LATERAL (
+                SELECT * FROM log AS x WHERE x.instance = %s AND x.seq = c.seq
+                  AND x.time_us >= %s LIMIT 1) AS p)"""
         floor = self._floor_us()
         rows = self._rows(
             "reading a chain of causes",

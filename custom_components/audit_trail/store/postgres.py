@@ -17,6 +17,7 @@ from ..models import ET_CHECKPOINT, KIND_SYSTEM, Cause, Record, StoreStats, Veri
 from ..policy import Policy
 from .base import StoreError
 from .chain import GENESIS, row_hash
+from .pg_cache import SideCache
 from .pg_migrate import ensure_schema
 from .pg_pool import ReadPool, connect, translate_errors
 from .pg_reads import Month, PgReadMixin, month_floor_us
@@ -58,6 +59,7 @@ class PostgresStore(PgWriteMixin, PgReadMixin):
         self.archive_dir, self.insert_mode = archive_dir, insert_mode
         self.read_only = False
         self._pool = ReadPool(url)
+        self._side = SideCache(instance)
         self._write: psycopg.Connection[tuple[Any, ...]] | None = None
         self._lock = threading.Lock()  # guards the head (seq, hash) and the write connection
         self._last_seq, self._last_hash = 0, GENESIS
