@@ -9,7 +9,7 @@ from datetime import timedelta
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import EVENT_HOMEASSISTANT_FINAL_WRITE, Platform
 from homeassistant.core import Event, HomeAssistant, callback
-from homeassistant.exceptions import ConfigEntryError, ConfigEntryNotReady
+from homeassistant.exceptions import ConfigEntryError
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.dispatcher import dispatcher_send
@@ -17,7 +17,7 @@ from homeassistant.helpers.event import async_track_time_interval
 from homeassistant.helpers.typing import ConfigType
 from homeassistant.util import dt as dt_util
 
-from .backend import DriverMissingError, async_open_store, async_start_store
+from .backend import async_open_store, async_start_store
 from .capture import Capture
 from .causation import ContextMemo
 from .const import (
@@ -73,20 +73,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:  # noqa:
 async def async_setup_entry(hass: HomeAssistant, entry: AuditTrailConfigEntry) -> bool:
     """Open the store, start the writer, record how we got here, then capture."""
     policy = Policy.from_options(entry.options)
-    try:
-        store = await async_open_store(hass, entry)
-    except DriverMissingError as err:
-        raise ConfigEntryNotReady(
-            translation_domain=DOMAIN,
-            translation_key="driver_missing",
-            translation_placeholders={"error": str(err)},
-        ) from err
-    except StoreError as err:
-        raise ConfigEntryError(
-            translation_domain=DOMAIN,
-            translation_key="store_unavailable",
-            translation_placeholders={"error": str(err)},
-        ) from err
+    store = await async_open_store(hass, entry)  # SQLite, or PostgreSQL behind its spool
     try:
         await async_start_store(hass, entry, store, policy)
         latest = await hass.async_add_executor_job(store.latest_states)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant, callback
+from homeassistant.exceptions import ConfigEntryError, ConfigEntryNotReady
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.dispatcher import dispatcher_send
 from homeassistant.helpers.event import async_track_time_interval
@@ -73,7 +74,25 @@ async def async_install_driver(hass: HomeAssistant) -> None:
 
 
 async def async_open_store(hass: HomeAssistant, entry: ConfigEntry) -> AuditStore:
-    """Build and open the entry's store (for PostgreSQL: the spool; the server comes later)."""
+    """Build and open the entry's store, or raise the translated reason it cannot be."""
+    try:
+        return await _async_open_store(hass, entry)
+    except DriverMissingError as err:  # pip may succeed later (a network that comes back)
+        raise ConfigEntryNotReady(
+            translation_domain=DOMAIN,
+            translation_key="driver_missing",
+            translation_placeholders={"error": str(err)},
+        ) from err
+    except StoreError as err:
+        raise ConfigEntryError(
+            translation_domain=DOMAIN,
+            translation_key="store_unavailable",
+            translation_placeholders={"error": str(err)},
+        ) from err
+
+
+async def _async_open_store(hass: HomeAssistant, entry: ConfigEntry) -> AuditStore:
+    """Build and open the store (for PostgreSQL: the spool; the server comes later)."""
     directory = Path(hass.config.path(STORE_DIRNAME))
     if backend_of(entry) != BACKEND_POSTGRESQL:
         sqlite = SqliteStore(directory)
