@@ -18,6 +18,7 @@ import psycopg
 import pytest
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
@@ -155,6 +156,12 @@ async def test_outage_with_restart_loses_nothing(
     assert diag["backend"]["server"]["spooled"] == store.health().spooled
     assert diag["backend"]["server"]["error"]
     assert ":audit@" not in str(diag)
+    with pytest.raises(HomeAssistantError) as asked:
+        await hass.services.async_call(
+            DOMAIN, "state_at", {"entity_id": ["sensor.stream"], "at": "-1m"},
+            blocking=True, return_response=True,
+        )  # fmt: skip
+    assert asked.value.translation_key == "store_unreachable"
 
     # Home Assistant restarts during the outage: unload and set up anew from the files alone.
     assert await hass.config_entries.async_unload(entry.entry_id)

@@ -28,7 +28,7 @@ from custom_components.audit_trail.models import (
     Record,
 )
 from custom_components.audit_trail.policy import Policy
-from custom_components.audit_trail.store.base import StoreError, StoreUnavailableError
+from custom_components.audit_trail.store.base import AuditStore, StoreError, StoreUnavailableError
 from custom_components.audit_trail.store.pg_probe import is_outage
 from custom_components.audit_trail.store.postgres import PostgresStore
 from custom_components.audit_trail.store.spool import Spool, decode_record, encode_record
@@ -352,3 +352,20 @@ def test_is_outage_tells_errors_apart() -> None:
     wrapped = StoreError("appending")
     wrapped.__cause__ = psycopg.InterfaceError("the connection is closed")
     assert is_outage(wrapped)
+
+
+def test_unloaded_while_copying_leaves_no_connection(place: Place, tmp_path: Path) -> None:
+    server, health = Server(place), []
+    opened: list[PostgresStore] = []
+
+    def copy(inner: AuditStore) -> None:  # the store is unloaded while this runs
+        assert isinstance(inner, PostgresStore)
+        opened.append(inner)
+        store.close()
+
+    store = SpoolingStore(server, Spool(tmp_path / "spool.db", 10, 10_000), health.append, copy)
+    store.open()
+    assert store.prepare(POLICY) == []
+    assert opened[0]._write is None  # the server store it opened is closed again
+    assert store.retry(POLICY) == []  # and nothing connects any more
+    assert [h.state for h in health] == ["copying"]

@@ -79,6 +79,7 @@ class SpoolingStore(SpooledReads):
         super().__init__()
         self._preparing = threading.Lock()  # one connection attempt at a time
         self._policy: Policy | None = None
+        self._closed = threading.Event()  # set by close(); read by attempts in other threads
         self.clean_start = False
 
     # -- life cycle ------------------------------------------------------------------------
@@ -101,6 +102,7 @@ class SpoolingStore(SpooledReads):
             self._spool.set("clean", value=True)
             inner, self._inner = self._inner, None
             self._state = STATE_UNREACHABLE
+            self._closed.set()
         if inner is not None:
             inner.close()
         self._spool.close()
@@ -118,10 +120,12 @@ class SpoolingStore(SpooledReads):
 
     def health(self) -> Health:
         """Return the server state, its last error, and what is spooled and lost."""
-        loss = self._spool.get("loss")
+        loss = None if self._closed.is_set() else self._spool.get("loss")
         return Health(self._state, self._error, self._spool.rows, int(loss["lost"]) if loss else 0)
 
     def _set_state(self, state: str, error: str | None = None) -> None:
+        if self._closed.is_set():
+            return  # an attempt that outlived the store (a long copy when unloading)
         changed = (state, error) != (self._state, self._error)
         self._state, self._error = state, error
         if changed:
@@ -131,13 +135,16 @@ class SpoolingStore(SpooledReads):
     def prepare(self, policy: Policy) -> list[int]:
         """Connect (migrating the schema), reconcile and forward the spool; return new seqs."""
         self._policy = policy
-        if not self._preparing.acquire(blocking=False):
+        if self._closed.is_set() or not self._preparing.acquire(blocking=False):
             return []  # another attempt is under way
         try:
             inner = self._open_inner()
             if inner is None:
                 return []
             with self._lock:
+                if self._closed.is_set():  # unloaded while connecting, migrating or copying
+                    self._close_quietly(inner)
+                    return []
                 old, self._inner = self._inner, inner
                 self._head = inner.last_seq
                 self._reconcile(inner)
