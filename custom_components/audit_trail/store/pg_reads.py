@@ -85,14 +85,16 @@ class PgReadMixin:
         """Return a subquery of latest entries in the newest (or any kept) month."""
         months = self._months()
         first = (months[-1] if newest else months[0]).first_seq if months else 2**62
-        return f"SELECT entity, seq FROM latest WHERE instance = %s AND seq >= {int(first)}"
+        return (
+            f"SELECT entity, seq, time_us FROM latest WHERE instance = %s AND seq >= {int(first)}"
+        )
 
     def latest_states(self) -> dict[str, StoredRow]:
         """Return the newest row of every entity of the newest month (which checkpoints all)."""
         rows = self._rows(
             "reading the newest states",
             f"""(SELECT x.* FROM ({self._current(newest=True)}) AS k
-                 JOIN log AS x ON x.instance = %s AND x.seq = k.seq)""",
+                 JOIN log AS x ON x.instance = %s AND x.seq = k.seq AND x.time_us = k.time_us)""",
             (self.instance, self.instance),
             " ORDER BY l.seq",
         )

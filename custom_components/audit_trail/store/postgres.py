@@ -30,8 +30,9 @@ from .reads import month_of, month_start_us
 MONTHS_AHEAD = 2
 
 _LATEST = (
-    "INSERT INTO latest (instance, entity, seq) SELECT %s, * FROM unnest(%s::bigint[],"
-    " %s::bigint[]) ON CONFLICT (instance, entity) DO UPDATE SET seq = EXCLUDED.seq"
+    "INSERT INTO latest (instance, entity, seq, time_us) SELECT %s, * FROM unnest(%s::bigint[],"
+    " %s::bigint[], %s::bigint[]) ON CONFLICT (instance, entity)"
+    " DO UPDATE SET seq = EXCLUDED.seq, time_us = EXCLUDED.time_us"
 )
 
 
@@ -266,8 +267,9 @@ class PostgresStore(PgWriteMixin, PgReadMixin):
         self._intern(conn, batch)
         rows = [self._stored(seq, record, keys, digest) for seq, record, keys, digest in pending]
         self._write_rows(conn, rows)
-        latest = {row[4]: row[1] for row in rows if row[4] is not None}
-        conn.execute(_LATEST, (self.instance, list(latest), list(latest.values())))
+        latest = {row[4]: (row[1], row[2]) for row in rows if row[4] is not None}
+        seqs, times = zip(*latest.values(), strict=True) if latest else ((), ())
+        conn.execute(_LATEST, (self.instance, list(latest), list(seqs), list(times)))
         floor = month_floor_us(self._month_list[0].month) if self._month_list else 0
         late = [(self.instance, row[1], row[-1]) for row in rows if row[2] < floor]
         if late:  # a row older than every kept month: verify steps over it from here
