@@ -159,8 +159,18 @@ class PostgresStore(PgWriteMixin, PgReadMixin):
         return self._last_seq
 
     def _write_conn(self) -> psycopg.Connection[tuple[Any, ...]]:
+        """Return the write connection; one the server dropped is opened again.
+
+        Whether the last commit before a drop took is unknown, so the head is read back from
+        the database, never kept from memory. Call with the lock held.
+        """
         if self._write is None or self.read_only:
             raise StoreError("the store is not open for writing")
+        if self._write.broken or self._write.closed:
+            self._write.close()
+            self._write = connect(self.url, autocommit=True)
+            self._load(self._write)
+            self._forget_ids()
         return self._write
 
     def _ensure_partitions(
@@ -244,10 +254,14 @@ class PostgresStore(PgWriteMixin, PgReadMixin):
                 work()
         except BaseException:
             self._last_seq, self._last_hash = head
-            for ids in self._ids.values():  # ids the rolled-back transaction made are gone
-                ids.clear()
-            self._last_attrs.clear()
+            self._forget_ids()  # ids the rolled-back transaction made are gone
             raise
+
+    def _forget_ids(self) -> None:
+        """Forget cached store-once ids (a rolled-back transaction, or a new connection)."""
+        for ids in self._ids.values():
+            ids.clear()
+        self._last_attrs.clear()
 
     def _insert(
         self, conn: psycopg.Connection[tuple[Any, ...]], records: Sequence[Record], policy: Policy
