@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import statistics
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -24,6 +25,7 @@ from custom_components.audit_trail.policy import Policy
 from custom_components.audit_trail.store.postgres import PostgresStore
 
 Row = tuple[str, str, str, str]
+LAST_INGEST: dict[int, float] = {}  # rows/s of the last ingest per size, for the recorder row
 BATCH = 1000
 
 
@@ -114,6 +116,7 @@ def section(
         store.open()
         rate, cpu = ingest(store, make(n))
         store.close()
+        LAST_INGEST[n] = rate
         label = f"{n / 1e6:g}M rows"
         out.append((f"PostgreSQL VACUUM ANALYZE after the ingest, {label} (s)", f"{vacuum(owner):.1f}", "-", "-"))  # fmt: skip
         out += [
@@ -133,3 +136,60 @@ def section(
         for (what, ours, target, _), (_, theirs, _, _) in zip(pg_rows, lite_rows, strict=True):
             out.append((f"PostgreSQL {what}", ours, f"SQLite {theirs}; {target}", "-"))
     return out
+
+
+def _reset_recorder_db(url: str) -> None:
+    """Give the recorder's database an empty public schema (its owner may)."""
+    with closing(psycopg.connect(url, autocommit=True)) as conn:
+        conn.execute("DROP SCHEMA IF EXISTS public CASCADE")
+        conn.execute("CREATE SCHEMA public")
+
+
+async def recorder_burst(n: int, entities: int) -> tuple[float, int]:
+    """Fire n changes into a Home Assistant whose recorder writes to the same PostgreSQL.
+
+    Returns (changes/s from the first change until the recorder committed the last, rows the
+    recorder stored). psycopg 3 through SQLAlchemy's postgresql+psycopg dialect.
+    """
+    import asyncio
+
+    from homeassistant.helpers import recorder as recorder_helper
+    from homeassistant.setup import async_setup_component
+    from pytest_homeassistant_custom_component.common import (
+        async_test_home_assistant,
+    )
+
+    url = os.environ["AUDIT_TRAIL_PG_RECORDER_URL"]
+    _reset_recorder_db(url)
+    db_url = url.replace("postgresql://", "postgresql+psycopg://", 1)
+    with tempfile.TemporaryDirectory() as tmp:
+        async with async_test_home_assistant(config_dir=tmp) as hass:
+            recorder_helper.async_initialize_recorder(hass)
+            config = {"recorder": {"db_url": db_url, "commit_interval": 1}}
+            if not await async_setup_component(hass, "recorder", config):
+                raise SystemExit("the recorder did not load on PostgreSQL")
+            await hass.async_block_till_done()
+            instance = recorder_helper.get_instance(hass)
+            await instance.async_block_till_done()
+            t0 = time.perf_counter()
+            for i in range(0, n, 100):
+                for j in range(i, min(n, i + 100)):
+                    hass.states.async_set(f"sensor.x{j % entities}", str(j), {"unit_of_measurement": "W"})  # fmt: skip
+                await asyncio.sleep(0)
+            await instance.async_block_till_done()
+            secs = time.perf_counter() - t0
+            await hass.async_stop(force=True)
+    with closing(psycopg.connect(url)) as conn:
+        row = conn.execute(
+            "SELECT count(*) FROM states JOIN states_meta USING (metadata_id)"
+            " WHERE states_meta.entity_id LIKE 'sensor.x%'"
+        ).fetchone()
+    _reset_recorder_db(url)
+    return n / secs, int(row[0]) if row else 0
+
+
+def recorder_rows(n: int, rate: float, found: int, ours: float) -> list[Row]:
+    """Rows for the recorder on PostgreSQL beside the PostgreSQL backend's ingest."""
+    return [
+        (f"Recorder on the same PostgreSQL: burst of {n:,} changes, changes/s until committed", f"{rate:,.0f} ({found:,} stored)", f"PostgreSQL backend ingest {ours:,.0f} rows/s", f"{ours / rate:.2f}x (target 5x)"),
+    ]  # fmt: skip

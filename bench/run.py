@@ -685,6 +685,9 @@ async def pg_section(sizes: tuple[int, ...], entities: int, samples: int) -> lis
         table += await asyncio.to_thread(pg_bench.section, n, make, lite, ask)
         table += await asyncio.to_thread(pg_bench.insert_modes, make, min(n, 100_000))
         shutil.rmtree(work)
+        burst = min(n, 100_000)
+        rate, found = await pg_bench.recorder_burst(burst, entities)
+        table += pg_bench.recorder_rows(burst, rate, found, pg_bench.LAST_INGEST[n])
     return table
 
 

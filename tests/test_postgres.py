@@ -302,3 +302,17 @@ def test_errors_are_translated(place: Place) -> None:
     assert failing.append([change("light.a", "off", us(2026, 1, 2))], POLICY) == [2]
     assert failing.verify().ok
     failing.close()
+
+
+def test_a_dropped_write_connection_is_opened_again(place: Place) -> None:
+    store = opened(place)
+    store.append([change("light.a", "on", us(2026, 3, 1))], POLICY)
+    pid = store._write.info.backend_pid  # type: ignore[union-attr]
+    with place.writer() as conn:  # a server restart, as the writer's own role may do it
+        conn.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    with pytest.raises(StoreError, match="appending"):  # the batch that met the drop
+        store.append([change("light.a", "off", us(2026, 3, 2))], POLICY)
+    assert store.append([change("light.a", "off", us(2026, 3, 2))], POLICY) == [2]
+    assert store.verify().ok
+    assert store.state_at(["light.a"], us(2026, 3, 3))["light.a"].new_state == "off"
+    store.close()

@@ -47,10 +47,19 @@ class PgReadMixin:
         with translate_errors(what), self._pool.connection() as conn:
             yield conn
 
-    def _rows(self, what: str, source: str, params: Sequence[Any], tail: str = "") -> list[Any]:
+    def _rows(
+        self,
+        what: str,
+        source: str,
+        params: Sequence[Any],
+        tail: str = "",
+        *,
+        prepare: bool | None = None,
+    ) -> list[Any]:
         """Select bare log rows from a source subquery; return them as ROW_SELECT rows."""
         with self._read(what) as conn:
-            rows = conn.execute(f"SELECT {LOG_SELECT} FROM {source} AS l{tail}", params)
+            query = f"SELECT {LOG_SELECT} FROM {source} AS l{tail}"
+            rows = conn.execute(query, params, prepare=prepare)
             return self._side.resolve(conn, rows.fetchall())
 
     def _floor_us(self) -> int:
@@ -76,14 +85,16 @@ class PgReadMixin:
         """Return a subquery of latest entries in the newest (or any kept) month."""
         months = self._months()
         first = (months[-1] if newest else months[0]).first_seq if months else 2**62
-        return f"SELECT entity, seq FROM latest WHERE instance = %s AND seq >= {int(first)}"
+        return (
+            f"SELECT entity, seq, time_us FROM latest WHERE instance = %s AND seq >= {int(first)}"
+        )
 
     def latest_states(self) -> dict[str, StoredRow]:
         """Return the newest row of every entity of the newest month (which checkpoints all)."""
         rows = self._rows(
             "reading the newest states",
             f"""(SELECT x.* FROM ({self._current(newest=True)}) AS k
-                 JOIN log AS x ON x.instance = %s AND x.seq = k.seq)""",
+                 JOIN log AS x ON x.instance = %s AND x.seq = k.seq AND x.time_us = k.time_us)""",
             (self.instance, self.instance),
             " ORDER BY l.seq",
         )
@@ -170,8 +181,13 @@ class PgReadMixin:
         return {r.entity_id: r for r in map(decode_row, rows) if r.entity_id is not None}
 
     def _names_filter(self, column: str, names: Sequence[str]) -> tuple[str, list[Any]]:
+        """Return a filter of a column by names, and its parameters.
+
+        ARRAY(...) is computed once before the scan; as a subquery join it kept a LIMIT from
+        stopping the scan early (measured: 240 ms for the newest 100 rows of an actor).
+        """
         return (
-            f"x.{column} = ANY(SELECT id FROM names WHERE instance = %s AND name = ANY(%s))",
+            f"x.{column} = ANY(ARRAY(SELECT id FROM names WHERE instance = %s AND name = ANY(%s)))",
             [self.instance, list(names)],
         )
 
@@ -196,10 +212,6 @@ class PgReadMixin:
         if before_seq is not None:
             where.append("x.seq < %s")
             params.append(before_seq)
-        if entity_ids is not None:
-            clause, args = self._names_filter("entity", entity_ids)
-            where.append(clause)
-            params += args
         if actor is not None:
             clause, args = self._names_filter("actor", [actor])
             where.append(clause)
@@ -212,11 +224,28 @@ class PgReadMixin:
         where.append(clause)
         params += args
         order = "DESC" if before_seq is not None else ""
-        source = (
-            f"(SELECT * FROM log AS x WHERE {' AND '.join(where)} ORDER BY x.seq {order} LIMIT %s)"
+        rows = f"SELECT * FROM log AS x WHERE {' AND '.join(where)} ORDER BY x.seq {order} LIMIT %s"
+        if entity_ids is None:
+            source, params = f"({rows})", [*params, limit]
+        else:
+            # Entity by entity, on the entity index: in seq order over the whole log, a rare
+            # entity's rows were found only after scanning everyone's (measured: 75 ms for 100).
+            source = f"""(SELECT p.* FROM (SELECT id FROM names WHERE instance = %s
+                AND name = ANY(%s)) AS ids CROSS JOIN LATERAL ({
+                rows.replace("WHERE ", "WHERE x.entity = ids.id AND ", 1)
+            }) AS p
+                ORDER BY p.seq {order} LIMIT %s)"""
+            params = [self.instance, list(entity_ids), *params, limit, limit]
+        # Planned for its values each time: a generic plan of the entity lateral walked the
+        # whole log backwards for a rare entity's newest rows (measured: 40 ms against 1.9).
+        found = self._rows(
+            "reading history",
+            source,
+            params,
+            f" ORDER BY l.seq {order}",
+            prepare=False if entity_ids is not None else None,
         )
-        rows = self._rows("reading history", source, (*params, limit), f" ORDER BY l.seq {order}")
-        return [decode_row(r) for r in rows]
+        return [decode_row(r) for r in found]
 
     def buckets(
         self, entity_ids: Sequence[str], start_us: int, end_us: int, width_us: int

@@ -143,6 +143,7 @@ CREATE TABLE latest (
     instance text NOT NULL,
     entity bigint NOT NULL,
     seq bigint NOT NULL,
+    time_us bigint NOT NULL,  -- the row's, so reading it back looks in one partition
     PRIMARY KEY (instance, entity)
 );
 CREATE TABLE heads (instance text PRIMARY KEY, seq bigint NOT NULL);

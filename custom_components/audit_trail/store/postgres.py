@@ -30,8 +30,9 @@ from .reads import month_of, month_start_us
 MONTHS_AHEAD = 2
 
 _LATEST = (
-    "INSERT INTO latest (instance, entity, seq) SELECT %s, * FROM unnest(%s::bigint[],"
-    " %s::bigint[]) ON CONFLICT (instance, entity) DO UPDATE SET seq = EXCLUDED.seq"
+    "INSERT INTO latest (instance, entity, seq, time_us) SELECT %s, * FROM unnest(%s::bigint[],"
+    " %s::bigint[], %s::bigint[]) ON CONFLICT (instance, entity)"
+    " DO UPDATE SET seq = EXCLUDED.seq, time_us = EXCLUDED.time_us"
 )
 
 
@@ -158,8 +159,18 @@ class PostgresStore(PgWriteMixin, PgReadMixin):
         return self._last_seq
 
     def _write_conn(self) -> psycopg.Connection[tuple[Any, ...]]:
+        """Return the write connection; one the server dropped is opened again.
+
+        Whether the last commit before a drop took is unknown, so the head is read back from
+        the database, never kept from memory. Call with the lock held.
+        """
         if self._write is None or self.read_only:
             raise StoreError("the store is not open for writing")
+        if self._write.broken or self._write.closed:
+            self._write.close()
+            self._write = connect(self.url, autocommit=True)
+            self._load(self._write)
+            self._forget_ids()
         return self._write
 
     def _ensure_partitions(
@@ -243,10 +254,14 @@ class PostgresStore(PgWriteMixin, PgReadMixin):
                 work()
         except BaseException:
             self._last_seq, self._last_hash = head
-            for ids in self._ids.values():  # ids the rolled-back transaction made are gone
-                ids.clear()
-            self._last_attrs.clear()
+            self._forget_ids()  # ids the rolled-back transaction made are gone
             raise
+
+    def _forget_ids(self) -> None:
+        """Forget cached store-once ids (a rolled-back transaction, or a new connection)."""
+        for ids in self._ids.values():
+            ids.clear()
+        self._last_attrs.clear()
 
     def _insert(
         self, conn: psycopg.Connection[tuple[Any, ...]], records: Sequence[Record], policy: Policy
@@ -266,8 +281,9 @@ class PostgresStore(PgWriteMixin, PgReadMixin):
         self._intern(conn, batch)
         rows = [self._stored(seq, record, keys, digest) for seq, record, keys, digest in pending]
         self._write_rows(conn, rows)
-        latest = {row[4]: row[1] for row in rows if row[4] is not None}
-        conn.execute(_LATEST, (self.instance, list(latest), list(latest.values())))
+        latest = {row[4]: (row[1], row[2]) for row in rows if row[4] is not None}
+        seqs, times = zip(*latest.values(), strict=True) if latest else ((), ())
+        conn.execute(_LATEST, (self.instance, list(latest), list(seqs), list(times)))
         floor = month_floor_us(self._month_list[0].month) if self._month_list else 0
         late = [(self.instance, row[1], row[-1]) for row in rows if row[2] < floor]
         if late:  # a row older than every kept month: verify steps over it from here
