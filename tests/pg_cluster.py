@@ -46,13 +46,17 @@ class Cluster:
         self.dir = Path(tempfile.mkdtemp(prefix="audit-trail-pgint-"))
         self.port = _port()
         self.url = f"postgresql://audit:audit@127.0.0.1:{self.port}/audit"
-        if os.getuid() == 0:
-            shutil.chown(self.dir, "postgres")
-        self._run("initdb", "-D", str(self.dir / "data"), "-U", "postgres", "-A", "trust")
-        self.start()
-        with closing(psycopg.connect(self._admin_url(), autocommit=True)) as conn:
-            conn.execute("CREATE ROLE audit LOGIN PASSWORD 'audit'")
-            conn.execute("CREATE DATABASE audit OWNER audit")
+        try:
+            if os.getuid() == 0:
+                shutil.chown(self.dir, "postgres")
+            self._run("initdb", "-D", str(self.dir / "data"), "-U", "postgres", "-A", "trust")
+            self.start()
+            with closing(psycopg.connect(self._admin_url(), autocommit=True)) as conn:
+                conn.execute("CREATE ROLE audit LOGIN PASSWORD 'audit'")
+                conn.execute("CREATE DATABASE audit OWNER audit")
+        except BaseException:
+            self.remove()  # a cluster that did not come up leaves nothing behind
+            raise
 
     def _admin_url(self) -> str:
         return f"postgresql://postgres@/postgres?host={self.dir}&port={self.port}"
