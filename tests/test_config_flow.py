@@ -189,11 +189,30 @@ async def test_postgresql_flow_driver_install_fails(hass: HomeAssistant, place: 
     # pip is the boundary: a requirement that is not installed, and an install that fails.
     with (
         patch.object(backend, "PG_REQUIREMENT", "audit-trail-no-such-driver==0.0.1"),
+        patch.object(backend, "PG_REQUIREMENT_FALLBACK", "audit-trail-no-such-either==0.0.1"),
         patch("homeassistant.util.package.install_package", return_value=False) as pip,
     ):
         result = await _submit(hass, {"url": place.writer_url, "instance": "default"})
     assert result["errors"] == {"base": "driver_missing"}
-    assert pip.call_args[0][0] == "audit-trail-no-such-driver==0.0.1"
+    tried = {c[0][0] for c in pip.call_args_list}
+    assert tried == {"audit-trail-no-such-driver==0.0.1", "audit-trail-no-such-either==0.0.1"}
+
+
+async def test_postgresql_flow_falls_back_to_psycopg_alone(
+    hass: HomeAssistant, place: Place
+) -> None:
+    # No wheel of the binary build (armv7): psycopg alone is installed (here: it already is).
+    with (
+        patch.object(backend, "PG_REQUIREMENT", "audit-trail-no-such-driver==0.0.1"),
+        patch("homeassistant.util.package.install_package", return_value=False) as pip,
+    ):
+        result = await _submit(
+            hass, {"url": place.writer_url, "owner_url": place.owner_url, "instance": "default"}
+        )
+        await hass.async_block_till_done()
+    assert result["type"] is FlowResultType.CREATE_ENTRY, result.get("errors")
+    assert {c[0][0] for c in pip.call_args_list} == {"audit-trail-no-such-driver==0.0.1"}
+    await _unload_all(hass)
 
 
 async def test_reconfigure_moves_sqlite_entry_to_postgresql_and_back(

@@ -252,6 +252,7 @@ async def test_driver_that_cannot_be_installed_retries_setup(
     entry.add_to_hass(hass)
     with (
         patch.object(backend, "PG_REQUIREMENT", "audit-trail-no-such-driver==0.0.1"),
+        patch.object(backend, "PG_REQUIREMENT_FALLBACK", "audit-trail-no-such-either==0.0.1"),
         patch("homeassistant.util.package.install_package", return_value=False),
     ):
         assert not await hass.config_entries.async_setup(entry.entry_id)

@@ -8,6 +8,7 @@ on the server, whose changes meanwhile go to the local spool.
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
 from collections.abc import Callable
 from datetime import timedelta
@@ -33,6 +34,7 @@ from .const import (
     DOMAIN,
     PG_CONNECT_TIMEOUT_S,
     PG_REQUIREMENT,
+    PG_REQUIREMENT_FALLBACK,
     SIGNAL_COMMITTED,
     SPOOL_FILENAME,
     SPOOL_MAX_BYTES,
@@ -66,11 +68,23 @@ def backend_of(entry: ConfigEntry) -> str:
 
 
 async def async_install_driver(hass: HomeAssistant) -> None:
-    """Install psycopg with Home Assistant's requirements helper (once; cached after)."""
+    """Install psycopg with Home Assistant's requirements helper (once; cached after).
+
+    Its binary build first; where that has no wheel, psycopg alone, which must find libpq.
+    """
     try:
         await async_process_requirements(hass, DOMAIN, [PG_REQUIREMENT])
     except RequirementsNotFound as err:
-        raise DriverMissingError(str(err)) from err
+        first = err
+    else:
+        return
+    try:
+        await async_process_requirements(hass, DOMAIN, [PG_REQUIREMENT_FALLBACK])
+        await hass.async_add_executor_job(importlib.import_module, "psycopg")
+    except RequirementsNotFound as err:
+        raise DriverMissingError(f"{first}; {err}") from err
+    except ImportError as err:  # "no pq wrapper available": the system lacks libpq
+        raise DriverMissingError(f"{first}; psycopg needs the libpq library: {err}") from err
 
 
 async def async_open_store(hass: HomeAssistant, entry: ConfigEntry) -> AuditStore:

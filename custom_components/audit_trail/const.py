@@ -75,9 +75,10 @@ DEFAULT_INSTANCE: Final = "default"
 # The driver, installed with Home Assistant's requirements helper only when PostgreSQL is
 # chosen (a SQLite user on any platform never needs it). 3.3.9 has binary wheels for
 # CPython 3.13 and 3.14 on x86_64 (manylinux, musllinux) and aarch64 musllinux (Home Assistant
-# OS and the container image); elsewhere pip falls back to psycopg's pure-Python wheel, which
-# needs the libpq library of the system.
+# OS and the container image). Where the binary build has no wheel (armv7, glibc aarch64),
+# psycopg alone is installed instead: pure Python, it needs the system's libpq library.
 PG_REQUIREMENT: Final = "psycopg[binary]==3.3.9"
+PG_REQUIREMENT_FALLBACK: Final = "psycopg==3.3.9"
 # The oldest PostgreSQL accepted: 14 is the oldest release still supported upstream in 2026,
 # and declarative partitions with partitioned indexes and detach work as the store uses them.
 PG_MIN_SERVER_VERSION: Final = 140000
