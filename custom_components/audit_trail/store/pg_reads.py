@@ -93,8 +93,11 @@ class PgReadMixin:
         """Return the newest row of every entity of the newest month (which checkpoints all)."""
         rows = self._rows(
             "reading the newest states",
-            f"""(SELECT x.* FROM ({self._current(newest=True)}) AS k
-                 JOIN log AS x ON x.instance = %s AND x.seq = k.seq AND x.time_us = k.time_us)""",
+            # Entity by entity through the primary key, in one partition each (a hash join
+            # read the whole log: 120 ms for 2,000 entities on 300k rows).
+            f"""(SELECT p.* FROM ({self._current(newest=True)}) AS k CROSS JOIN LATERAL (
+                 SELECT * FROM log AS x WHERE x.instance = %s AND x.seq = k.seq
+                   AND x.time_us = k.time_us LIMIT 1) AS p)""",
             (self.instance, self.instance),
             " ORDER BY l.seq",
         )
