@@ -309,7 +309,7 @@ def test_a_dropped_write_connection_is_opened_again(place: Place) -> None:
     store.append([change("light.a", "on", us(2026, 3, 1))], POLICY)
     pid = store._write.info.backend_pid  # type: ignore[union-attr]
     with place.writer() as conn:  # a server restart, as the writer's own role may do it
-        conn.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        conn.execute("SELECT pg_terminate_backend(%s, 5000)", (pid,))  # waits until gone
     with pytest.raises(StoreError, match="appending"):  # the batch that met the drop
         store.append([change("light.a", "off", us(2026, 3, 2))], POLICY)
     assert store.append([change("light.a", "off", us(2026, 3, 2))], POLICY) == [2]

@@ -72,39 +72,23 @@ class SideCache:
         metas = self._fill(conn, "metas", {r[4] for r in rows if r[4] is not None})
         causes = self._fill(conn, "causes", {r[13] for r in rows})
         attrs = self._fill(conn, "attrs", {i for r in rows for i in (r[18], r[19]) if i})
-        out = []
-        for r in rows:
-            old = _NO_ATTRS if r[18] is None else attrs.get(r[18], _NO_ATTRS)
-            new = _NO_ATTRS if r[19] is None else attrs.get(r[19], _NO_ATTRS)
-            meta = _NO_META if r[4] is None else metas.get(r[4], _NO_META)
-            out.append(
-                (
-                    r[0],
-                    r[1],
-                    names.get(r[2]),
-                    names.get(r[3]) if r[3] else None,
-                    *meta,
-                    r[5],
-                    r[6],
-                    r[7],
-                    r[8],
-                    r[9],
-                    r[10],
-                    r[11],
-                    names.get(r[12]) if r[12] else None,
-                    causes.get(r[13]),
-                    r[14],
-                    r[15],
-                    r[16],
-                    r[17],
-                    old[0],
-                    new[0],
-                    old[1],
-                    new[1],
-                    r[18],
-                    r[19],
-                    r[4],
-                    r[13],
-                )  # fmt: skip
-            )
-        return out
+        return [_row(r, names, metas, causes, attrs) for r in rows]
+
+
+def _row(
+    r: Sequence[Any],
+    names: dict[int, Any],
+    metas: dict[int, Any],
+    causes: dict[int, Any],
+    attrs: dict[int, Any],
+) -> tuple[Any, ...]:
+    """Return one bare log row as a ROW_SELECT row."""
+    old = _NO_ATTRS if r[18] is None else attrs.get(r[18], _NO_ATTRS)
+    new = _NO_ATTRS if r[19] is None else attrs.get(r[19], _NO_ATTRS)
+    meta = _NO_META if r[4] is None else metas.get(r[4], _NO_META)
+    return (
+        r[0], r[1], names.get(r[2]), names.get(r[3]) if r[3] else None, *meta,
+        r[5], r[6], r[7], r[8], r[9], r[10], r[11],
+        names.get(r[12]) if r[12] else None, causes.get(r[13]), r[14], r[15], r[16],
+        r[17], old[0], new[0], old[1], new[1], r[18], r[19], r[4], r[13],
+    )  # fmt: skip

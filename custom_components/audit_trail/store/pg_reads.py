@@ -93,8 +93,11 @@ class PgReadMixin:
         """Return the newest row of every entity of the newest month (which checkpoints all)."""
         rows = self._rows(
             "reading the newest states",
-            f"""(SELECT x.* FROM ({self._current(newest=True)}) AS k
-                 JOIN log AS x ON x.instance = %s AND x.seq = k.seq AND x.time_us = k.time_us)""",
+            # Entity by entity through the primary key, in one partition each (a hash join
+            # read the whole log: 120 ms for 2,000 entities on 300k rows).
+            f"""(SELECT p.* FROM ({self._current(newest=True)}) AS k CROSS JOIN LATERAL (
+                 SELECT * FROM log AS x WHERE x.instance = %s AND x.seq = k.seq
+                   AND x.time_us = k.time_us LIMIT 1) AS p)""",
             (self.instance, self.instance),
             " ORDER BY l.seq",
         )
@@ -191,6 +194,31 @@ class PgReadMixin:
             [self.instance, list(names)],
         )
 
+    def _history_where(
+        self,
+        span: tuple[int, int],
+        event_types: Sequence[str] | None,
+        after_seq: int,
+        actor: str | None,
+        before_seq: int | None,
+    ) -> tuple[list[str], list[Any]]:
+        """Return history's filters (but the entities') and their parameters."""
+        where = ["x.instance = %s", "x.time_us BETWEEN %s AND %s", "x.seq > %s"]
+        params: list[Any] = [self.instance, max(span[0], self._floor_us()), span[1], after_seq]
+        if before_seq is not None:
+            where.append("x.seq < %s")
+            params.append(before_seq)
+        if actor is not None:
+            clause, args = self._names_filter("actor", [actor])
+            where.append(clause)
+            params += args
+        if event_types:
+            clause, args = self._names_filter("event_type", event_types)
+        else:
+            clause, args = self._names_filter("event_type", [ET_CHECKPOINT])
+            clause = f"NOT {clause}"
+        return [*where, clause], params + args
+
     def history(
         self,
         entity_ids: Sequence[str] | None,
@@ -207,22 +235,9 @@ class PgReadMixin:
         With before_seq, the rows before that seq, newest first. Checkpoint rows repeat known
         states at a month's start; they are left out unless asked.
         """
-        where = ["x.instance = %s", "x.time_us BETWEEN %s AND %s", "x.seq > %s"]
-        params: list[Any] = [self.instance, max(start_us, self._floor_us()), end_us, after_seq]
-        if before_seq is not None:
-            where.append("x.seq < %s")
-            params.append(before_seq)
-        if actor is not None:
-            clause, args = self._names_filter("actor", [actor])
-            where.append(clause)
-            params += args
-        if event_types:
-            clause, args = self._names_filter("event_type", event_types)
-        else:
-            clause, args = self._names_filter("event_type", [ET_CHECKPOINT])
-            clause = f"NOT {clause}"
-        where.append(clause)
-        params += args
+        where, params = self._history_where(
+            (start_us, end_us), event_types, after_seq, actor, before_seq
+        )
         order = "DESC" if before_seq is not None else ""
         rows = f"SELECT * FROM log AS x WHERE {' AND '.join(where)} ORDER BY x.seq {order} LIMIT %s"
         if entity_ids is None:

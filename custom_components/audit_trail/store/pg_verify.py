@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, NamedTuple
 
 import psycopg
 
@@ -52,6 +52,34 @@ def _check(
     return ("hash_mismatch" if anchor != bytes(row[20]) else None), anchor
 
 
+class _Facts(NamedTuple):
+    """What a walk checks rows against: the head, altered attribute sets, bridges, links."""
+
+    head: int
+    bad_attrs: set[bytes]
+    bridges: dict[int, Any]
+    links: dict[int, bytes]
+
+
+def _facts(
+    conn: psycopg.Connection[tuple[Any, ...]],
+    instance: str,
+    months: Sequence[tuple[str, int, bytes]],
+) -> _Facts:
+    """Read what the walk needs besides the rows: head, attribute sets, bridges, links."""
+    head_row = conn.execute("SELECT seq FROM heads WHERE instance = %s", (instance,)).fetchone()
+    bad_attrs = {
+        bytes(h)
+        for h, text in conn.execute("SELECT hash, json FROM attrs WHERE instance = %s", (instance,))
+        if hashlib.sha256(str(text).encode()).digest() != bytes(h)
+    }
+    bridges = dict(
+        conn.execute("SELECT seq, hash FROM bridges WHERE instance = %s", (instance,)).fetchall()
+    )
+    links = {first: bytes(prev) for _, first, prev in months}
+    return _Facts(int(head_row[0]) if head_row else 0, bad_attrs, bridges, links)
+
+
 def walk(
     conn: psycopg.Connection[tuple[Any, ...]],
     instance: str,
@@ -61,23 +89,11 @@ def walk(
     stopped: Callable[[], bool],
 ) -> VerifyResult:
     """Check every kept row of an instance (or from a seq); report the first that differs."""
-    head_row = conn.execute("SELECT seq FROM heads WHERE instance = %s", (instance,)).fetchone()
-    head = int(head_row[0]) if head_row else 0
+    facts = _facts(conn, instance, months)
     if not months:
-        return (
-            VerifyResult(ok=True, checked=0)
-            if not head
-            else _bad(0, head, "partition_metadata_missing")
-        )
-    bad_attrs = {
-        bytes(h)
-        for h, text in conn.execute("SELECT hash, json FROM attrs WHERE instance = %s", (instance,))
-        if hashlib.sha256(str(text).encode()).digest() != bytes(h)
-    }
-    bridges = dict(
-        conn.execute("SELECT seq, hash FROM bridges WHERE instance = %s", (instance,)).fetchall()
-    )
-    links = {first: prev for _, first, prev in months}
+        if facts.head:
+            return _bad(0, facts.head, "partition_metadata_missing")
+        return VerifyResult(ok=True, checked=0)
     anchor, expected = months[0][2], months[0][1]
     if from_seq is not None and from_seq > expected:
         before = conn.execute(
@@ -87,7 +103,6 @@ def walk(
         ).fetchone()
         if before is not None:
             anchor, expected = bytes(before[1]), int(before[0]) + 1
-    checked = 0
     with conn.transaction(), conn.cursor(name="audit_trail_verify") as cur:
         cur.itersize = WALK_CHUNK
         cur.execute(
@@ -95,21 +110,33 @@ def walk(
             + " ORDER BY l.seq",
             (instance, expected, floor_us),
         )
-        for row in cur:
-            if stopped():
-                raise StoreError("verification stopped: the store was closed")
-            seq = int(row[0])
-            if seq != expected:
-                missing = _unbridged(expected, seq, bridges)
-                if missing is not None:
-                    return _bad(checked, missing, "row_missing")
-                anchor = bytes(bridges[seq - 1])
-            problem, anchor = _check(row, anchor, links.get(seq), bad_attrs)
-            if problem is not None:
-                return _bad(checked, seq, problem)
-            expected = seq + 1
-            checked += 1
-    missing = _unbridged(expected, head + 1, bridges)
+        return _walk_rows(cur, facts, anchor, expected, stopped)
+
+
+def _walk_rows(
+    rows: Iterable[Sequence[Any]],
+    facts: _Facts,
+    anchor: bytes,
+    expected: int,
+    stopped: Callable[[], bool],
+) -> VerifyResult:
+    """Check rows in seq order from an anchor; report the first that differs."""
+    checked = 0
+    for row in rows:
+        if stopped():
+            raise StoreError("verification stopped: the store was closed")
+        seq = int(row[0])
+        if seq != expected:
+            missing = _unbridged(expected, seq, facts.bridges)
+            if missing is not None:
+                return _bad(checked, missing, "row_missing")
+            anchor = bytes(facts.bridges[seq - 1])
+        problem, anchor = _check(row, anchor, facts.links.get(seq), facts.bad_attrs)
+        if problem is not None:
+            return _bad(checked, seq, problem)
+        expected = seq + 1
+        checked += 1
+    missing = _unbridged(expected, facts.head + 1, facts.bridges)
     if missing is not None:  # rows after the last one read were taken away
         return _bad(checked, missing, "row_missing")
     return VerifyResult(ok=True, checked=checked)
