@@ -55,6 +55,9 @@ from custom_components.audit_trail.models import (
 from custom_components.audit_trail.policy import Policy
 from custom_components.audit_trail.store.sqlite import SqliteStore
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import pg_bench
+
 Row = tuple[str, str, str, str]  # what, audit trail, anchor, ratio
 
 
@@ -509,13 +512,18 @@ def timed(fn: Any, *args: Any) -> tuple[float, Any]:  # noqa: ANN401
 
 
 def store_queries(
-    directory: Path, n: int, entities: int, step_us: int, samples: int
+    directory: Path,
+    n: int,
+    entities: int,
+    step_us: int,
+    samples: int,
+    opener: Any = None,  # noqa: ANN401 - another backend's store with the same rows
 ) -> tuple[list[Row], list[tuple[str, int]]]:
     """state_at for one entity, 1,000 and the whole home at random times; a 5-deep trace.
 
     Also returns the (entity, time) samples, so the recorder can be asked the same questions.
     """
-    open_ms, store = timed(lambda: _opened(directory))
+    open_ms, store = timed(opener or (lambda: _opened(directory)))
     end = START_US + n * step_us
     rnd = random.Random(7)
     sensors = [e for e in range(entities) if e % 10]  # the others are lights
@@ -659,17 +667,49 @@ def _insert_states(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> Non
     )
 
 
-async def main() -> None:  # noqa: C901 - one switch per section
-    """Run every benchmark and print the table."""
+async def pg_section(sizes: tuple[int, ...], entities: int, samples: int) -> list[Row]:
+    """Measure the PostgreSQL backend beside the SQLite one on the same rows (pg_bench.py)."""
+    table: list[Row] = []
+    for n in sizes:
+        step = 3 * 30 * 86_400_000_000 // n  # about three months, as the stores section
+
+        def make(count: int, step: int = step) -> Iterator[Record]:
+            return records(0, count, entities, step)
+
+        work = Path(tempfile.mkdtemp())
+        lite = await asyncio.to_thread(build_store, work / "s", n, entities, step, Policy())
+
+        def ask(opener: Any, n: int = n, step: int = step, work: Path = work) -> Any:  # noqa: ANN401
+            return store_queries(work / "s", n, entities, step, samples, opener)
+
+        table += await asyncio.to_thread(pg_bench.section, n, make, lite, ask)
+        table += await asyncio.to_thread(pg_bench.insert_modes, make, min(n, 100_000))
+        shutil.rmtree(work)
+        burst = min(n, 100_000)
+        rate, found = await pg_bench.recorder_burst(burst, entities)
+        table += pg_bench.recorder_rows(burst, rate, found, pg_bench.LAST_INGEST[n])
+    return table
+
+
+def _arguments() -> argparse.Namespace:
+    """Parse the command line."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small smoke size (CI)")
     parser.add_argument(
         "--only",
-        default="side,listener,burst,writer,stores,retention",
+        default="side,listener,burst,writer,stores,retention,pg",
         help="comma-separated sections to run (default: all)",
     )
+    parser.add_argument(
+        "--pg-sizes", default="1000000", help="comma-separated row counts of the pg section"
+    )
     parser.add_argument("--sizes", help="comma-separated store sizes in rows (default 1M,10M)")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+async def main() -> None:  # noqa: C901, PLR0912 - one switch per section
+    """Run every benchmark and print the table."""
+    args = _arguments()
     only = set(args.only.split(","))
     if args.quick:
         changes, repeats, bursts, sizes, entities, samples = 2_000, 3, 5_000, (20_000,), 200, 200
@@ -707,10 +747,16 @@ async def main() -> None:  # noqa: C901 - one switch per section
         if n == first:
             table += await recorder_state_at(n, entities, step, asked[: max(50, samples // 10)], work / "s")  # fmt: skip
         shutil.rmtree(work)
+    if "pg" in only:
+        table += await pg_section(
+            (20_000,) if args.quick else tuple(int(x) for x in args.pg_sizes.split(",")),
+            entities,
+            samples,
+        )
     if "retention" in only:
         base = 20_000 if args.quick else 1_000_000
         table += await asyncio.to_thread(retention_bytes, base // 5, entities, 3 * 30 * 86_400_000_000 * 5 // base)  # fmt: skip
-    print(f"Machine: {machine()}")
+    print(f"Machine: {machine()}" + (f"; {pg_bench.server_version()}" if "pg" in only else ""))
     print(
         f"Size: {'quick' if args.quick else 'full'} ({', '.join(f'{n:,}' for n in sizes)} rows; "
         f"{changes:,} changes x {repeats} repeats for loop cost; {entities:,} entities)\n"

@@ -116,6 +116,8 @@ sid_run() {
   sid_sync_host_files
   mkdir -p "$SID_ROOT/src" "$SID_ROOT/proc" "$SID_ROOT/dev"
   TERM_="${TERM:-dumb}" CI_="${CI:-}" VENV_="${SID_VENV:-$NEWEST_VENV_IN_ROOT}" \
+    PGURL_="${AUDIT_TRAIL_PG_URL:-}" PGOWNER_="${AUDIT_TRAIL_PG_OWNER_URL:-}" \
+    PGREC_="${AUDIT_TRAIL_PG_RECORDER_URL:-}" PGREQ_="${AUDIT_TRAIL_REQUIRE_PG:-}" \
     unshare --mount --propagation private /bin/bash -c '
     set -e
     root="$1" src="$2"; shift 2
@@ -123,6 +125,8 @@ sid_run() {
     mount -t proc proc "$root/proc"
     mount --bind /dev "$root/dev"
     exec chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM="$TERM_" CI="$CI_" \
+      AUDIT_TRAIL_PG_URL="$PGURL_" AUDIT_TRAIL_PG_OWNER_URL="$PGOWNER_" \
+      AUDIT_TRAIL_PG_RECORDER_URL="$PGREC_" AUDIT_TRAIL_REQUIRE_PG="$PGREQ_" \
       SSL_CERT_FILE=/etc/ssl/certs/host-ca-certificates.crt UV_NATIVE_TLS=1 \
       PATH="$VENV_/bin:/usr/local/bin:/usr/bin:/bin" \
       /bin/bash -c '"'"'cd /src && "$@"'"'"' bash "$@"
@@ -298,6 +302,96 @@ prepare_demo_config() {
     [[ "${PIPESTATUS[0]}" == 0 ]] || return 1
     echo "$reqs" >"$stamp"
   fi
+}
+
+# --- PostgreSQL, for the PostgreSQL store backend's tests and benchmarks -------------------
+# A throwaway cluster of Debian's PostgreSQL in a directory of its own, listening on 127.0.0.1
+# only (and a Unix socket in that directory), run as the postgres user. Two roles: an owner,
+# which runs the schema migrations, and a writer, which Audit Trail writes with (INSERT and
+# SELECT on the log tables only). The sid root shares this network namespace, so the newest
+# environment reaches the same server.
+PG_PORT="${AUDIT_TRAIL_PG_PORT:-55432}"
+PG_DIR="${AUDIT_TRAIL_PG_DIR:-/tmp/audit-trail-pg-$PG_PORT}"
+PG_STARTED_HERE=""
+
+pg_bin() {
+  local dir
+  dir="$(find /usr/lib/postgresql -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -1)"
+  [[ -n "$dir" && -x "$dir/initdb" ]] && echo "$dir"
+}
+
+# Run as the postgres user when we are root (PostgreSQL refuses to run as root).
+pg_as() {
+  if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_psql() { pg_as "$(pg_bin)/psql" -h "$PG_DIR" -p "$PG_PORT" -U postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+ensure_postgres() {
+  if ! pg_bin >/dev/null; then
+    log "installing PostgreSQL from Debian's packages"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  fi
+  local bin
+  bin="$(pg_bin)" || { log "PostgreSQL's initdb not found after installing"; return 1; }
+  if [[ ! -f "$PG_DIR/data/PG_VERSION" ]]; then
+    log "creating a throwaway PostgreSQL cluster in $PG_DIR (127.0.0.1:$PG_PORT)"
+    rm -rf "$PG_DIR"
+    mkdir -p "$PG_DIR"
+    [[ "$(id -u)" == 0 ]] && chown postgres: "$PG_DIR"
+    chmod 700 "$PG_DIR"
+    pg_as "$bin/initdb" -D "$PG_DIR/data" -U postgres --auth-local=trust \
+      --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 ||
+      { tail -20 "$PG_DIR/initdb.log"; return 1; }
+    # Tests and benchmarks only: commits do not wait for their WAL flush (as SQLite's WAL with
+    # synchronous=NORMAL, the SQLite backend's setting), so the bench compares like with like.
+    printf '%s\n' "listen_addresses = '127.0.0.1'" "port = $PG_PORT" \
+      "unix_socket_directories = '$PG_DIR'" "max_connections = 200" \
+      "shared_buffers = 256MB" "fsync = on" "synchronous_commit = off" \
+      >>"$PG_DIR/data/postgresql.conf"
+  fi
+  if ! pg_as "$bin/pg_isready" -q -h "$PG_DIR" -p "$PG_PORT"; then
+    pg_as "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start >/dev/null ||
+      { tail -20 "$PG_DIR/server.log"; return 1; }
+    PG_STARTED_HERE=1
+  fi
+  pg_psql -d postgres <<'SQL'
+SELECT 'CREATE ROLE audit_owner LOGIN PASSWORD ''owner'''
+WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'audit_owner')\gexec
+SELECT 'CREATE ROLE audit_writer LOGIN PASSWORD ''writer'''
+WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'audit_writer')\gexec
+SELECT 'CREATE DATABASE audit_trail OWNER audit_owner'
+WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'audit_trail')\gexec
+SELECT 'CREATE DATABASE ha_recorder OWNER audit_owner'
+WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'ha_recorder')\gexec
+SQL
+  export AUDIT_TRAIL_PG_URL="postgresql://audit_writer:writer@127.0.0.1:$PG_PORT/audit_trail"
+  export AUDIT_TRAIL_PG_OWNER_URL="postgresql://audit_owner:owner@127.0.0.1:$PG_PORT/audit_trail"
+  export AUDIT_TRAIL_PG_RECORDER_URL="postgresql://audit_owner:owner@127.0.0.1:$PG_PORT/ha_recorder"
+}
+
+# Stop the cluster if this shell started it (a server someone else started is left running).
+stop_postgres() {
+  if [[ -n "$PG_STARTED_HERE" ]]; then
+    pg_as "$(pg_bin)/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null || true
+    PG_STARTED_HERE=""
+  fi
+}
+
+# The outage tests (tests/test_pg_outage.py) stop and start a cluster of their own, so they need
+# the server's binaries where they run: on the host (ensure_postgres installs them) and in the
+# sid root, where Debian's postgresql is installed without a cluster and without starting it.
+ensure_postgres_binaries() {
+  pg_bin >/dev/null || ensure_postgres
+  if host_py314 >/dev/null || compgen -G "$SID_ROOT/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+    return 0
+  fi
+  log "installing PostgreSQL's server into the sid root (the outage tests run their own cluster)"
+  sid_run bash -c 'mkdir -p /etc/postgresql-common &&
+    echo "create_main_cluster = false" >/etc/postgresql-common/createcluster.conf &&
+    printf "#!/bin/sh\nexit 101\n" >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d &&
+    apt-get -o Acquire::Check-Valid-Until=false update -qq &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null'
 }
 
 # --- the card and panel's toolchain (frontend/) -------------------------------------------

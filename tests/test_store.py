@@ -1,18 +1,23 @@
-"""The store contract: invariants, partitions, queries and the hash chain, on real files.
+"""The store contract: invariants, partitions, queries and the hash chain, on real stores.
 
-Every backend must pass these tests: add it to BACKENDS (a PostgreSQL backend is to follow).
-Tests that reach into SQLite files to tamper with them are SQLite's own.
+Every backend passes these tests: SQLite on real files, PostgreSQL on a real server (a fresh
+schema per test, see tests/pg.py). Tests that reach into SQLite files to tamper with them are
+SQLite's own (`sqlite_store`); PostgreSQL's tampering, privileges and instances are in
+tests/test_postgres.py.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import subprocess
+import sys
 import threading
 import time
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,9 +30,13 @@ from custom_components.audit_trail.models import (
 )
 from custom_components.audit_trail.policy import Policy
 from custom_components.audit_trail.store.base import StoreError
+from custom_components.audit_trail.store.postgres import PostgresStore
 from custom_components.audit_trail.store.sqlite import SqliteStore
 
+from .pg import Place, fresh_schema
+
 POLICY = Policy(excluded_attributes=frozenset({"latitude"}))
+Store = Any  # SqliteStore | PostgresStore: both implement AuditStore
 
 
 def us(year: int, month: int, day: int, hour: int = 0) -> int:
@@ -48,18 +57,80 @@ def change(entity_id: str, state: str, time_us: int, ref: int = 0, **kw: object)
     )
 
 
-BACKENDS = [SqliteStore]
+class SqliteBackend:
+    """Stores in one directory of real SQLite files."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.directory = tmp_path / "audit_trail"
+
+    def make(self) -> SqliteStore:
+        return SqliteStore(self.directory)
+
+    def attr_sets(self, store: SqliteStore) -> int:
+        total = 0
+        for path in store.partition_paths():
+            with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+                total += conn.execute("SELECT count(*) FROM attrs").fetchone()[0]
+        return int(total)
+
+    def archived(self, month: str) -> bool:
+        return (self.directory / "archive" / f"log-{month}.db.gz").exists()
 
 
-@pytest.fixture(params=BACKENDS, ids=lambda b: b.__name__)
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> SqliteStore:
-    s = request.param(tmp_path / "audit_trail")
+class PostgresBackend:
+    """Stores of one instance in a fresh schema of a real PostgreSQL server."""
+
+    def __init__(self, place: Place, tmp_path: Path) -> None:
+        self.place, self.archive = place, tmp_path / "archive"
+
+    def make(self) -> PostgresStore:
+        return PostgresStore(
+            self.place.writer_url, owner_url=self.place.owner_url, archive_dir=self.archive
+        )
+
+    def attr_sets(self, _store: PostgresStore) -> int:
+        return int(self.place.owner_sql("SELECT count(*) FROM attrs")[0][0])
+
+    def archived(self, month: str) -> bool:
+        return (self.archive / f"log-default-{month}.csv.gz").exists()
+
+
+@contextmanager
+def make_backend(name: str, tmp_path: Path) -> Iterator[Any]:
+    """Yield a backend harness by name."""
+    if name == "sqlite":
+        yield SqliteBackend(tmp_path)
+        return
+    with fresh_schema() as place:
+        yield PostgresBackend(place, tmp_path)
+
+
+BACKENDS = ["sqlite", "postgres"]
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    with make_backend(request.param, tmp_path) as harness:
+        yield harness
+
+
+@pytest.fixture
+def store(backend: Any) -> Iterator[Store]:
+    s = backend.make()
     s.open()
     yield s
     s.close()
 
 
-def test_append_assigns_increasing_seqs_and_dedups_attributes(store: SqliteStore) -> None:
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> Iterator[SqliteStore]:
+    s = SqliteStore(tmp_path / "audit_trail")
+    s.open()
+    yield s
+    s.close()
+
+
+def test_append_assigns_increasing_seqs_and_dedups_attributes(store: Store, backend: Any) -> None:
     t = us(2026, 3, 1)
     assert store.append([change("light.a", "on", t), change("light.a", "off", t + 1)], POLICY) == [
         1,
@@ -67,15 +138,15 @@ def test_append_assigns_increasing_seqs_and_dedups_attributes(store: SqliteStore
     ]
     assert store.append([change("light.b", "on", t + 2)], POLICY) == [3]
     assert store.last_seq == 3
-    with closing(sqlite3.connect(store.path_for("2026-03"), isolation_level=None)) as conn:
-        assert conn.execute("SELECT count(*) FROM attrs").fetchone()[0] == 2
+    assert backend.attr_sets(store) == 2
     row = store.row(2)
     assert row is not None
     assert row.new_attributes == {"friendly_name": "light.a"}  # latitude never written
     assert store.row(99) is None
 
 
-def test_log_rows_cannot_be_updated_or_deleted(store: SqliteStore) -> None:
+def test_log_rows_cannot_be_updated_or_deleted(sqlite_store: SqliteStore) -> None:
+    store = sqlite_store
     store.append([change("light.a", "on", us(2026, 3, 1))], POLICY)
     with closing(sqlite3.connect(store.path_for("2026-03"), isolation_level=None)) as conn:
         with pytest.raises(sqlite3.IntegrityError, match="append-only"):
@@ -91,7 +162,7 @@ def test_log_rows_cannot_be_updated_or_deleted(store: SqliteStore) -> None:
             )
 
 
-def test_month_rollover_checkpoints_and_state_at(store: SqliteStore) -> None:
+def test_month_rollover_checkpoints_and_state_at(store: Store) -> None:
     store.append(
         [
             change("light.a", "on", us(2026, 1, 10)),
@@ -101,7 +172,7 @@ def test_month_rollover_checkpoints_and_state_at(store: SqliteStore) -> None:
         POLICY,
     )
     store.append([change("light.b", "on", us(2026, 2, 3))], POLICY)
-    assert [p.name for p in store.partition_paths()] == ["log-2026-01.db", "log-2026-02.db"]
+    assert store.stats().partitions == ("2026-01", "2026-02")
     feb = store.history(None, us(2026, 2, 1), us(2026, 3, 1), [ET_CHECKPOINT], 0, 100)
     assert {(r.entity_id, r.new_state) for r in feb} == {("light.a", "off"), ("light.b", "off")}
     # A checkpoint keeps the true last_changed and points at the row it repeats.
@@ -121,7 +192,7 @@ def test_month_rollover_checkpoints_and_state_at(store: SqliteStore) -> None:
     assert store.verify(from_seq=5).checked == 2
 
 
-def test_state_at_is_right_after_midnight_on_the_first(store: SqliteStore) -> None:
+def test_state_at_is_right_after_midnight_on_the_first(store: Store) -> None:
     # Issue 9, defect 4: a quiet night after the 1st answered "nothing existed" until the
     # month's first change, because checkpoints were stamped with that change's time.
     store.append(
@@ -143,13 +214,11 @@ def test_state_at_is_right_after_midnight_on_the_first(store: SqliteStore) -> No
 
 
 def test_state_at_falls_back_for_stores_with_late_checkpoints(
-    store: SqliteStore, monkeypatch: pytest.MonkeyPatch
+    store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Stores written before the fix stamped checkpoints at the first row of the month.
-    from custom_components.audit_trail.store import sqlite as backend
-
     late = us(2026, 2, 1, 6)
-    monkeypatch.setattr(backend, "month_start_us", lambda _month: late)
+    monkeypatch.setattr(sys.modules[type(store).__module__], "month_start_us", lambda _m: late)
     store.append([change("light.a", "on", us(2026, 1, 10))], POLICY)
     store.append([change("light.b", "on", late), change("light.a", "off", us(2026, 2, 2))], POLICY)
     assert store.state_at(["light.a", "light.b"], us(2026, 2, 1, 3)).keys() == {"light.a"}
@@ -159,7 +228,7 @@ def test_state_at_falls_back_for_stores_with_late_checkpoints(
     }
 
 
-def test_history_pages_and_filters(store: SqliteStore) -> None:
+def test_history_pages_and_filters(store: Store) -> None:
     t = us(2026, 4, 1)
     store.append([change("light.a", str(i), t + i) for i in range(10)], POLICY)
     page1 = store.history(["light.a"], t, t + 100, None, 0, 4)
@@ -170,7 +239,7 @@ def test_history_pages_and_filters(store: SqliteStore) -> None:
     assert store.history(None, t, t + 100, ["entity_added"], 0, 4) == []
 
 
-def test_history_pages_newest_first_across_months(store: SqliteStore) -> None:
+def test_history_pages_newest_first_across_months(store: Store) -> None:
     t = us(2026, 4, 30, 23)
     store.append([change("light.a", str(i), t + i * 600_000_000) for i in range(12)], POLICY)
     seen, before = [], None
@@ -189,7 +258,7 @@ def test_history_pages_newest_first_across_months(store: SqliteStore) -> None:
     assert [r.new_state for r in newest_two] == ["11", "10"]  # after_seq still bounds it
 
 
-def test_buckets_count_rows_and_end_in_the_newest(store: SqliteStore) -> None:
+def test_buckets_count_rows_and_end_in_the_newest(store: Store) -> None:
     t = us(2026, 4, 30, 22)  # four hours across the 1st of May: buckets in two files
     minute = 60_000_000
     rows = [change("light.a", "on" if i % 2 else "off", t + (i + 1) * minute) for i in range(240)]
@@ -213,7 +282,7 @@ def test_buckets_count_rows_and_end_in_the_newest(store: SqliteStore) -> None:
     assert store.buckets(["light.x"], t, t + hour, hour) == []
 
 
-def test_actors_count_rows_per_entity(store: SqliteStore) -> None:
+def test_actors_count_rows_per_entity(store: Store) -> None:
     t = us(2026, 4, 30, 23)
     user = Cause(kind="user", user_id="u1")
     run = Cause(kind="automation", entity_id="automation.night")
@@ -234,15 +303,14 @@ def test_actors_count_rows_per_entity(store: SqliteStore) -> None:
     assert store.actors(t + 10, t + 20) == {}
 
 
-def test_drop_partition_keeps_chain_verifiable(store: SqliteStore) -> None:
+def test_drop_partition_keeps_chain_verifiable(store: Store, backend: Any) -> None:
     store.append([change("light.a", "on", us(2026, 1, 10))], POLICY)
     store.append([change("light.a", "off", us(2026, 2, 10))], POLICY)
     store.append([change("light.a", "on", us(2026, 3, 10))], POLICY)
     assert store.drop_partition("2026-01", archive=True)
     assert not store.drop_partition("2026-03", archive=False)  # the open month stays
     assert not store.drop_partition("2025-01", archive=False)
-    assert (store.directory / "archive" / "log-2026-01.db.gz").exists()
-    assert [p.name for p in store.partition_paths()] == ["log-2026-02.db", "log-2026-03.db"]
+    assert backend.archived("2026-01")
     assert store.verify().ok
     stats = store.stats()
     assert stats.partitions == ("2026-02", "2026-03")
@@ -252,12 +320,12 @@ def test_drop_partition_keeps_chain_verifiable(store: SqliteStore) -> None:
     assert stats.oldest_time_us == us(2026, 2, 1)
 
 
-def test_reopen_continues_the_chain(tmp_path: Path) -> None:
-    first = SqliteStore(tmp_path)
+def test_reopen_continues_the_chain(backend: Any) -> None:
+    first = backend.make()
     first.open()
     first.append([change("light.a", "on", us(2026, 5, 1))], POLICY)
     first.close()
-    again = SqliteStore(tmp_path)
+    again = backend.make()
     again.open()
     assert again.last_seq == 1
     again.append([change("light.a", "off", us(2026, 5, 2))], POLICY)
@@ -282,7 +350,8 @@ def sqlite_cli(path: Path, sql: str) -> str:
     return done.stdout.strip()
 
 
-def test_tampering_is_found(store: SqliteStore) -> None:
+def test_tampering_is_found(sqlite_store: SqliteStore) -> None:
+    store = sqlite_store
     t = us(2026, 6, 1)
     store.append([change("light.a", str(i), t + i) for i in range(5)], POLICY)
     path = store.path_for("2026-06")
@@ -349,7 +418,7 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
         SqliteStore(tmp_path).open()
 
 
-def test_causation_refs_become_seqs(store: SqliteStore) -> None:
+def test_causation_refs_become_seqs(store: Store) -> None:
     t = us(2026, 7, 1)
     seqs = store.append(
         [
@@ -364,7 +433,7 @@ def test_causation_refs_become_seqs(store: SqliteStore) -> None:
     assert [r.seq for r in store.chain(later[0])] == [later[0], seqs[1], seqs[0]]
 
 
-def test_reads_in_threads_survive_closing_and_dropping(store: SqliteStore) -> None:
+def test_reads_in_threads_survive_closing_and_dropping(store: Store) -> None:
     """Pooled read connections are never closed under a running query (that crashes SQLite)."""
     t = us(2026, 3, 1)
     store.append([change(f"sensor.s{i % 50}", str(i), t + i) for i in range(3000)], POLICY)
@@ -401,14 +470,16 @@ def test_reads_in_threads_survive_closing_and_dropping(store: SqliteStore) -> No
     assert store.state_at(["sensor.s1"], us(2026, 4, 3))["sensor.s1"].new_state == "april"
 
 
-def test_a_closed_store_is_one_file_per_month(store: SqliteStore) -> None:
+def test_a_closed_store_is_one_file_per_month(sqlite_store: SqliteStore) -> None:
+    store = sqlite_store
     store.append([change("light.a", "on", us(2026, 3, 1))], POLICY)
     assert store.state_at(["light.a"], us(2026, 3, 2))["light.a"].new_state == "on"  # a reader
     store.close()
     assert sorted(p.name for p in store.directory.iterdir()) == ["log-2026-03.db"]
 
 
-def test_partition_without_metadata_is_reported(store: SqliteStore) -> None:
+def test_partition_without_metadata_is_reported(sqlite_store: SqliteStore) -> None:
+    store = sqlite_store
     store.append([change("light.a", "on", us(2026, 5, 1))], POLICY)
     path = store.path_for("2026-05")
     sqlite_cli(path, "DROP TRIGGER meta_no_delete; DELETE FROM meta WHERE key = 'first_seq';")
@@ -420,7 +491,7 @@ def test_partition_without_metadata_is_reported(store: SqliteStore) -> None:
     )
 
 
-def test_closing_stops_a_running_verify_and_waits_for_it(store: SqliteStore) -> None:
+def test_closing_stops_a_running_verify_and_waits_for_it(store: Store) -> None:
     t = us(2026, 3, 1)
     store.append([change(f"sensor.s{i % 50}", str(i), t + i) for i in range(20_000)], POLICY)
     outcome: list[object] = []
@@ -469,11 +540,12 @@ class CountingConnection:
 
 
 def test_a_batch_is_inserted_with_a_few_statements_not_one_per_row(
-    store: SqliteStore, monkeypatch: pytest.MonkeyPatch
+    sqlite_store: SqliteStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Issue 11: one SQLite step per row hands the GIL to a busy event loop once per row.
     from custom_components.audit_trail.store.schema import ROWS_PER_INSERT
 
+    store = sqlite_store
     t = us(2026, 5, 1)
     store.append([change("light.a", "on", t)], POLICY)
     counting = CountingConnection(store._write_conn())
