@@ -835,6 +835,10 @@ var ei=Object.create;var ue=Object.defineProperty;var si=Object.getOwnPropertyDe
     flex: 0 1 auto;
     min-width: 0;
   }
+  /* The duration is last and never cut: the cause chip gives way (ellipsis) instead. */
+  .head .since {
+    flex: 0 0 auto;
+  }
   .head .state {
     font-weight: 500;
   }
