@@ -215,7 +215,7 @@ export class AuditTrailPanel extends LitElement {
           ${
             ctrl.lanes.length
               ? html`
-                  ${timelineView(ctrl, c)} ${replayView(ctrl, c)}
+                  ${timelineView(ctrl, c, (w) => ctrl.setWidth(w))} ${replayView(ctrl, c)}
                   ${ctrl.gapsIntegrity && ctrl.gapsIntegrity.ok === false ? html`<p class="error" role="alert">⚠ ${c.t("integrity.bad", { seq: ctrl.gapsIntegrity.first_bad_seq ?? "?", reason: ctrl.gapsIntegrity.reason ?? "" })}</p>` : nothing}
                   ${this.filters()} ${listView(ctrl, c, events, 480)}
                 `

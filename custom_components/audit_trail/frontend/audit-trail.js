@@ -349,7 +349,7 @@ var ei=Object.create;var ue=Object.defineProperty;var si=Object.getOwnPropertyDe
           ${this.message?u`<p class="error">${this.message}</p>`:m}
           ${s.error?u`<p class="error">${t.t("card.error",{message:s.error})}</p>`:m}
           ${s.lanes.length?u`
-                  ${ee(s,t)} ${se(s,t)}
+                  ${ee(s,t,i=>s.setWidth(i))} ${se(s,t)}
                   ${s.gapsIntegrity&&s.gapsIntegrity.ok===!1?u`<p class="error" role="alert">⚠ ${t.t("integrity.bad",{seq:s.gapsIntegrity.first_bad_seq??"?",reason:s.gapsIntegrity.reason??""})}</p>`:m}
                   ${this.filters()} ${ne(s,t,r,480)}
                 `:u`<p class="muted">${s.loading?t.t("card.loading"):t.t("card.no_entities")}</p>`}
