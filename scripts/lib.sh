@@ -253,6 +253,57 @@ prepare_ha_config() {
   fi
 }
 
+# --- the browser for the end-to-end tests and the browser benchmark --------------------------
+# Debian's Chromium, never a browser build downloaded by a test tool. The lock timeout lets this
+# wait for another apt-get (ensure_sqlite_cli in a parallel job) instead of failing.
+ensure_chromium() {
+  if [[ -x /usr/bin/chromium ]]; then return 0; fi
+  log "installing Debian's chromium (the end-to-end tests and the browser benchmark use it)"
+  apt-get -o DPkg::Lock::Timeout=300 update -qq &&
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq \
+      --no-install-recommends chromium chromium-driver fonts-dejavu-core >/dev/null
+}
+
+# --- the demo home (scripts/develop, scripts/e2e) -------------------------------------------
+# What the demo configuration loads; their requirements are installed before Home Assistant
+# starts, so it fetches nothing.
+DEMO_COMPONENTS=(frontend config http api automation script scene input_boolean input_number
+  input_select counter timer template person sun recorder history logbook lovelace logger)
+
+# Where a configuration directory NAME lives, as Home Assistant sees it (CONFIG_IN) and as the
+# host does (CONFIG_HOST), and where the checkout is for it (SRC_IN): inside the sid root unless
+# the host has a new enough Python.
+demo_config_paths() {
+  if host_py314 >/dev/null; then
+    CONFIG_IN="$CACHE/$1"
+    CONFIG_HOST="$CONFIG_IN"
+    SRC_IN="$ROOT"
+  else
+    CONFIG_IN="/var/lib/$1"
+    CONFIG_HOST="$SID_ROOT$CONFIG_IN"
+    SRC_IN="/src"
+  fi
+}
+
+# Build (or refresh) the demo configuration in CONFIG_HOST for a Home Assistant on PORT, with
+# Audit Trail linked from this checkout; set demo_config_paths first.
+prepare_demo_config() {
+  local port="$1" reqs stamp
+  prepare_ha_config "$CONFIG_HOST" "$port"
+  cp "$ROOT"/demo/*.yaml "$CONFIG_HOST/"
+  ln -sfn "$SRC_IN/custom_components/audit_trail" "$CONFIG_HOST/custom_components/audit_trail"
+  reqs="$(run_newest python scripts/dev_requirements.py "${DEMO_COMPONENTS[@]}")"
+  if host_py314 >/dev/null; then stamp="$HOST_NEWEST_VENV/.demo-requirements"
+  else stamp="$SID_ROOT$NEWEST_VENV_IN_ROOT/.demo-requirements"; fi
+  if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$reqs" ]]; then
+    log "installing the demo's requirements: $(echo "$reqs" | tr '\n' ' ')"
+    # shellcheck disable=SC2086
+    run_newest pip install -q $reqs 2>&1 | { grep -v "is ignored: it is neither" || true; }
+    [[ "${PIPESTATUS[0]}" == 0 ]] || return 1
+    echo "$reqs" >"$stamp"
+  fi
+}
+
 # --- PostgreSQL, for the PostgreSQL store backend's tests and benchmarks -------------------
 # A throwaway cluster of Debian's PostgreSQL in a directory of its own, listening on 127.0.0.1
 # only (and a Unix socket in that directory), run as the postgres user. Two roles: an owner,
@@ -325,6 +376,22 @@ stop_postgres() {
     pg_as "$(pg_bin)/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null || true
     PG_STARTED_HERE=""
   fi
+}
+
+# The outage tests (tests/test_pg_outage.py) stop and start a cluster of their own, so they need
+# the server's binaries where they run: on the host (ensure_postgres installs them) and in the
+# sid root, where Debian's postgresql is installed without a cluster and without starting it.
+ensure_postgres_binaries() {
+  pg_bin >/dev/null || ensure_postgres
+  if host_py314 >/dev/null || compgen -G "$SID_ROOT/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+    return 0
+  fi
+  log "installing PostgreSQL's server into the sid root (the outage tests run their own cluster)"
+  sid_run bash -c 'mkdir -p /etc/postgresql-common &&
+    echo "create_main_cluster = false" >/etc/postgresql-common/createcluster.conf &&
+    printf "#!/bin/sh\nexit 101\n" >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d &&
+    apt-get -o Acquire::Check-Valid-Until=false update -qq &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null'
 }
 
 # --- the card and panel's toolchain (frontend/) -------------------------------------------

@@ -81,7 +81,7 @@ def login(base: str, username: str, password: str) -> str:
     return token_for(base, result["result"])
 
 
-def onboard(base: str, username: str, password: str) -> str:
+def onboard(base: str, username: str, password: str, name: str = "Demo Owner") -> str:
     """Create the owner if needed and return an access token."""
     try:
         done = {step["step"] for step in call(base, "/api/onboarding") if step["done"]}
@@ -97,7 +97,7 @@ def onboard(base: str, username: str, password: str) -> str:
             "/api/onboarding/users",
             {
                 "client_id": CLIENT_ID,
-                "name": "Demo Owner",
+                "name": name,
                 "username": username,
                 "password": password,
                 "language": "en",
@@ -108,13 +108,22 @@ def onboard(base: str, username: str, password: str) -> str:
     return token
 
 
-def add_audit_trail(base: str, token: str) -> None:
-    """Run Audit Trail's config flow unless an entry exists."""
+def add_audit_trail(
+    base: str, token: str, pg_url: str | None = None, pg_owner_url: str | None = None
+) -> None:
+    """Run Audit Trail's config flow (SQLite, or PostgreSQL at a URL) unless an entry exists."""
     entries = call(base, "/api/config/config_entries/entry", token=token)
     if any(entry["domain"] == "audit_trail" for entry in entries):
         return
     flow = call(base, "/api/config/config_entries/flow", {"handler": "audit_trail"}, token=token)
-    result = call(base, f"/api/config/config_entries/flow/{flow['flow_id']}", {}, token=token)
+    step = f"/api/config/config_entries/flow/{flow['flow_id']}"
+    backend = "postgresql" if pg_url else "sqlite"
+    result = call(base, step, {"next_step_id": backend}, token=token)  # the menu: where the log is
+    if pg_url and result.get("type") == "form":
+        answer = {"url": pg_url, "instance": "demo"}
+        if pg_owner_url:
+            answer["owner_url"] = pg_owner_url
+        result = call(base, step, answer, token=token)
     if result.get("type") != "create_entry":
         raise SystemExit(f"Audit Trail's config flow did not create an entry: {result}")
 
@@ -125,11 +134,14 @@ def main() -> None:
     parser.add_argument("--url", default="http://127.0.0.1:8123")
     parser.add_argument("--username", required=True)
     parser.add_argument("--password", required=True)
+    parser.add_argument("--name", default="Demo Owner", help="the owner's display name")
     parser.add_argument("--timeout", type=float, default=300)
+    parser.add_argument("--postgres-url", help="keep the log on this PostgreSQL (writer role)")
+    parser.add_argument("--postgres-owner-url", help="the role that runs schema changes")
     args = parser.parse_args()
     wait_until_up(args.url, args.timeout)
-    token = onboard(args.url, args.username, args.password)
-    add_audit_trail(args.url, token)
+    token = onboard(args.url, args.username, args.password, args.name)
+    add_audit_trail(args.url, token, args.postgres_url, args.postgres_owner_url)
     print(f"Home Assistant is ready at {args.url}/")
     print(f"  username: {args.username}")
     print(f"  password: {args.password}")

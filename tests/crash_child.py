@@ -29,7 +29,7 @@ async def main(config_dir: str) -> None:
         http = {"server_host": "127.0.0.1", "server_port": port}
         assert await async_setup_component(hass, "http", {"http": http})
         flow = await hass.config_entries.flow.async_init("audit_trail", context={"source": "user"})
-        await hass.config_entries.flow.async_configure(flow["flow_id"], {})
+        await hass.config_entries.flow.async_configure(flow["flow_id"], {"next_step_id": "sqlite"})
         await hass.async_block_till_done()
         print("ready", time.time(), flush=True)  # noqa: T201
         count = 0

@@ -190,3 +190,41 @@ async def test_activity_names_who_changed_what(
     assert first["by_entity"] == {"light.hall": 2, "light.porch": 1}
     one = await ask(client, 2, type="audit_trail/activity", start="-1h", actor=hass_admin_user.id)
     assert one["result"]["total"] == 3
+
+
+async def test_a_lane_begins_where_the_log_began_recording_it(
+    hass: HomeAssistant,
+    hass_ws_client: WebSocketGenerator,
+    freezer: FrozenDateTimeFactory,
+    hass_admin_user: Any,
+) -> None:
+    from .conftest import make_entry
+
+    freezer.move_to(day("08:00:00"))
+    hass.states.async_set("light.hall", "on")  # there before Audit Trail's first start
+    entry = make_entry()
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await flush(hass, entry)
+    freezer.tick(5)
+    refresh = await hass.auth.async_create_refresh_token(hass_admin_user, CLIENT_ID)
+    client = await hass_ws_client(hass, hass.auth.async_create_access_token(refresh))
+    answer = await ask(
+        client, 1, type="audit_trail/timeline", entity_id=["light.hall"],
+        start=day("07:00:00"), end=day("09:00:00"),
+    )  # fmt: skip
+    result = answer["result"]
+    lane = result["entities"]["light.hall"]
+    assert lane["initial"] is None  # the log knows nothing of 07:00
+    assert lane["events"] == []  # and nothing changed since it began
+    assert lane["begins"]["event_type"] == "checkpoint"
+    assert lane["begins"]["new_state"] == "on"
+    assert lane["begins"]["cause"] == {"kind": "system", "confidence": "high", "reason": "initial"}
+    assert result["log_start"].startswith(day("08:00")[:16])
+    later = await ask(
+        client, 2, type="audit_trail/timeline", entity_id=["light.hall"],
+        start=day("08:30:00"), end=day("09:00:00"),
+    )  # fmt: skip
+    assert later["result"]["entities"]["light.hall"]["initial"]["state"] == "on"
+    assert later["result"]["entities"]["light.hall"]["begins"] is None
+    await hass.config_entries.async_unload(entry.entry_id)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import EVENT_HOMEASSISTANT_FINAL_WRITE, Platform
@@ -18,6 +17,7 @@ from homeassistant.helpers.event import async_track_time_interval
 from homeassistant.helpers.typing import ConfigType
 from homeassistant.util import dt as dt_util
 
+from .backend import async_open_store, async_start_store
 from .capture import Capture
 from .causation import ContextMemo
 from .const import (
@@ -28,7 +28,6 @@ from .const import (
     FINAL_FLUSH_TIMEOUT_S,
     SIGNAL_COMMITTED,
     STALE_CONTEXT_S,
-    STORE_DIRNAME,
 )
 from .coordinator import AuditTrailCoordinator
 from .export_view import ExportView
@@ -36,8 +35,7 @@ from .panel import async_hide, async_register_static, async_show, bundle_url
 from .policy import Policy
 from .retention import apply_retention
 from .services import async_setup_services
-from .store.base import StoreError, StoreFullError
-from .store.sqlite import SqliteStore
+from .store.base import AuditStore, StoreError, StoreFullError
 from .websocket_api import async_setup_websocket
 from .writer import Writer
 
@@ -50,7 +48,7 @@ RETENTION_INTERVAL = timedelta(hours=6)  # months turn over rarely; a few checks
 class AuditTrailData:
     """What a loaded entry owns."""
 
-    store: SqliteStore
+    store: AuditStore
     writer: Writer
     capture: Capture
     policy: Policy
@@ -74,9 +72,10 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:  # noqa:
 
 async def async_setup_entry(hass: HomeAssistant, entry: AuditTrailConfigEntry) -> bool:
     """Open the store, start the writer, record how we got here, then capture."""
-    store = SqliteStore(Path(hass.config.path(STORE_DIRNAME)))
+    policy = Policy.from_options(entry.options)
+    store = await async_open_store(hass, entry)  # SQLite, or PostgreSQL behind its spool
     try:
-        await hass.async_add_executor_job(store.open)
+        await async_start_store(hass, entry, store, policy)
         latest = await hass.async_add_executor_job(store.latest_states)
         last_row = await hass.async_add_executor_job(store.last_row)
     except StoreError as err:
@@ -86,7 +85,6 @@ async def async_setup_entry(hass: HomeAssistant, entry: AuditTrailConfigEntry) -
             translation_key="store_unavailable",
             translation_placeholders={"error": str(err)},
         ) from err
-    policy = Policy.from_options(entry.options)
     writer = Writer(
         store,
         policy,

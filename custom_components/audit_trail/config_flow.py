@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import re
 import uuid
+from pathlib import Path
 from typing import Any
 
 import voluptuous as vol
-from homeassistant.config_entries import ConfigEntry, ConfigFlow, ConfigFlowResult, OptionsFlow
+from homeassistant.config_entries import (
+    SOURCE_RECONFIGURE,
+    ConfigEntry,
+    ConfigFlow,
+    ConfigFlowResult,
+    OptionsFlow,
+)
 from homeassistant.core import callback
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers import selector
 
+from .backend import DriverMissingError, async_install_driver
 from .const import (
+    BACKEND_POSTGRESQL,
+    BACKEND_SQLITE,
     CONF_ARCHIVE_DROPPED,
+    CONF_BACKEND,
+    CONF_COPY_SQLITE,
     CONF_EXCLUDE_DOMAINS,
     CONF_EXCLUDE_ENTITIES,
     CONF_EXCLUDE_GLOBS,
@@ -20,26 +33,36 @@ from .const import (
     CONF_INCLUDE_DOMAINS,
     CONF_INCLUDE_ENTITIES,
     CONF_INCLUDE_GLOBS,
+    CONF_INSTANCE,
     CONF_KEEP_MONTHS,
     CONF_NAME,
     CONF_OFFSET,
+    CONF_OWNER_URL,
     CONF_RETENTION_LEVEL,
     CONF_SELECTED_ATTRIBUTES,
     CONF_SELECTED_ONLY,
     CONF_SENSORS,
     CONF_SOURCE,
     CONF_TRANSITIONS_ONLY,
+    CONF_URL,
+    DEFAULT_INSTANCE,
     DEFAULT_OPTIONS,
     DOMAIN,
     LEVELS,
     SENSOR_LAST_CHANGED_BY,
     SENSOR_STATE_AGO,
+    STORE_DIRNAME,
     TITLE,
 )
+from .store.pg_probe import redact_url
 
 _TEXT_LIST = selector.SelectSelector(
     selector.SelectSelectorConfig(options=[], multiple=True, custom_value=True)
 )
+_TEXT = selector.TextSelector()
+BACKENDS = [BACKEND_SQLITE, BACKEND_POSTGRESQL]
+# Instance ids name a Home Assistant in a shared database: short, and safe in any log line.
+INSTANCE_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 _ENTITIES = selector.EntitySelector(selector.EntitySelectorConfig(multiple=True))
 _LIST_KEYS = (
     CONF_INCLUDE_DOMAINS,
@@ -92,6 +115,11 @@ def _options_schema(current: dict[str, Any]) -> vol.Schema:
     return vol.Schema(fields)
 
 
+def _has_sqlite_log(directory: Path) -> bool:
+    """Tell whether this machine holds a SQLite log (that could be copied)."""
+    return any(directory.glob("log-*.db"))
+
+
 def _validate(user_input: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     """Normalise the submitted options; return them with any form errors."""
     errors: dict[str, str] = {}
@@ -106,15 +134,103 @@ def _validate(user_input: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str
 
 
 class AuditTrailConfigFlow(ConfigFlow, domain=DOMAIN):
-    """Create the single Audit Trail entry."""
+    """Create the single Audit Trail entry, and move its log to another store."""
 
     VERSION = 1
 
-    async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """Confirm and create the entry with the default options."""
+    async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:  # noqa: ARG002
+        """Ask where the log is kept: this machine (SQLite) or a PostgreSQL server."""
+        return self.async_show_menu(step_id="user", menu_options=BACKENDS)
+
+    async def async_step_reconfigure(
+        self,
+        user_input: dict[str, Any] | None = None,  # noqa: ARG002
+    ) -> ConfigFlowResult:
+        """Ask where the log is kept from now on."""
+        return self.async_show_menu(step_id="reconfigure", menu_options=BACKENDS)
+
+    def _done(self, data: dict[str, Any]) -> ConfigFlowResult:
+        if self.source == SOURCE_RECONFIGURE:
+            return self.async_update_reload_and_abort(self._get_reconfigure_entry(), data=data)
+        return self.async_create_entry(title=TITLE, data=data, options=dict(DEFAULT_OPTIONS))
+
+    async def async_step_sqlite(
+        self,
+        user_input: dict[str, Any] | None = None,  # noqa: ARG002
+    ) -> ConfigFlowResult:
+        """Keep the log in SQLite files in the configuration folder."""
+        return self._done({CONF_BACKEND: BACKEND_SQLITE})
+
+    async def async_step_postgresql(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the server's URL, then check the connection, the version and the rights."""
+        current = self._current_postgres()
+        errors: dict[str, str] = {}
+        detail = ""
         if user_input is not None:
-            return self.async_create_entry(title=TITLE, data={}, options=dict(DEFAULT_OPTIONS))
-        return self.async_show_form(step_id="user")
+            data, errors, detail = await self._async_check(user_input, current)
+            if not errors:
+                return self._done(data)
+        suggested = user_input or {
+            CONF_URL: redact_url(str(current.get(CONF_URL, ""))) if current else "",
+            CONF_INSTANCE: current.get(CONF_INSTANCE, DEFAULT_INSTANCE),
+        }
+        schema = self.add_suggested_values_to_schema(await self._async_postgres_schema(), suggested)
+        return self.async_show_form(
+            step_id="postgresql",
+            data_schema=schema,
+            errors=errors,
+            description_placeholders={"error": detail},
+        )
+
+    def _current_postgres(self) -> dict[str, Any]:
+        """Return the PostgreSQL settings being reconfigured (empty for a new entry)."""
+        if self.source != SOURCE_RECONFIGURE:
+            return {}
+        data = dict(self._get_reconfigure_entry().data)
+        return data if data.get(CONF_BACKEND) == BACKEND_POSTGRESQL else {}
+
+    async def _async_postgres_schema(self) -> vol.Schema:
+        """Build the PostgreSQL form (the copy offer only when there is a SQLite log)."""
+        fields: dict[vol.Marker, Any] = {
+            vol.Required(CONF_URL): _TEXT,
+            vol.Optional(CONF_OWNER_URL): _TEXT,
+            vol.Required(CONF_INSTANCE, default=DEFAULT_INSTANCE): _TEXT,
+        }
+        directory = Path(self.hass.config.path(STORE_DIRNAME))
+        if await self.hass.async_add_executor_job(_has_sqlite_log, directory):
+            fields[vol.Optional(CONF_COPY_SQLITE, default=False)] = selector.BooleanSelector()
+        return vol.Schema(fields)
+
+    async def _async_check(
+        self, user_input: dict[str, Any], current: dict[str, Any]
+    ) -> tuple[dict[str, Any], dict[str, str], str]:
+        """Return the entry data, form errors and the server's own words about a failure."""
+        url = str(user_input[CONF_URL]).strip()
+        if current and url == redact_url(str(current[CONF_URL])):
+            url = str(current[CONF_URL])  # the form showed the stored URL without its password
+        owner = str(user_input.get(CONF_OWNER_URL) or "").strip() or None
+        instance = str(user_input.get(CONF_INSTANCE) or DEFAULT_INSTANCE).strip()
+        if not INSTANCE_PATTERN.fullmatch(instance):
+            return {}, {CONF_INSTANCE: "invalid_instance"}, ""
+        try:
+            await async_install_driver(self.hass)
+        except DriverMissingError as err:
+            return {}, {"base": "driver_missing"}, str(err)
+        from .store.pg_probe import ProbeError, probe
+
+        try:
+            await self.hass.async_add_executor_job(probe, url, owner)
+        except ProbeError as err:
+            return {}, {"base": err.key}, str(err)
+        data: dict[str, Any] = {CONF_BACKEND: BACKEND_POSTGRESQL, CONF_URL: url}
+        data[CONF_INSTANCE] = instance
+        if owner:
+            data[CONF_OWNER_URL] = owner
+        if user_input.get(CONF_COPY_SQLITE):
+            data[CONF_COPY_SQLITE] = True
+        return data, {}, ""
 
     @staticmethod
     @callback

@@ -63,6 +63,43 @@ DEFAULT_OPTIONS: Final[dict[str, object]] = {
     CONF_ARCHIVE_DROPPED: True,
 }
 
+# Where the log is kept (config entry data; entries made before this key existed are SQLite).
+CONF_BACKEND: Final = "backend"
+BACKEND_SQLITE: Final = "sqlite"
+BACKEND_POSTGRESQL: Final = "postgresql"
+CONF_URL: Final = "url"
+CONF_OWNER_URL: Final = "owner_url"  # optional: the role that runs schema changes
+CONF_INSTANCE: Final = "instance"  # several Home Assistants share one database, one chain each
+CONF_COPY_SQLITE: Final = "copy_sqlite"  # copy this machine's SQLite log into PostgreSQL once
+DEFAULT_INSTANCE: Final = "default"
+# The driver, installed with Home Assistant's requirements helper only when PostgreSQL is
+# chosen (a SQLite user on any platform never needs it). 3.3.9 has binary wheels for
+# CPython 3.13 and 3.14 on x86_64 (manylinux, musllinux) and aarch64 musllinux (Home Assistant
+# OS and the container image). Where the binary build has no wheel (armv7, glibc aarch64),
+# psycopg alone is installed instead: pure Python, it needs the system's libpq library.
+PG_REQUIREMENT: Final = "psycopg[binary]==3.3.9"
+PG_REQUIREMENT_FALLBACK: Final = "psycopg==3.3.9"
+# The oldest PostgreSQL accepted: 14 is the oldest release still supported upstream in 2026,
+# and declarative partitions with partitioned indexes and detach work as the store uses them.
+PG_MIN_SERVER_VERSION: Final = 140000
+# A connection attempt gives up after this long: a config flow answers within the UI's
+# patience, and an unreachable server at start costs at most this much of a background task.
+PG_CONNECT_TIMEOUT_S: Final = 5
+
+# The local spool that holds changes while the PostgreSQL server is unreachable.
+SPOOL_FILENAME: Final = "postgres_spool.db"
+# At most this many spooled changes: a busy home writes 5 to 20 changes a second, so about a
+# day of outage fits; past it, further changes are counted and recorded as one gap row.
+SPOOL_MAX_ROWS: Final = 1_000_000
+# And at most this much on disk (bytes of spooled rows): keeps an SD card from filling up
+# during a long outage whatever the size of the attribute sets.
+SPOOL_MAX_BYTES: Final = 512 * 1024 * 1024
+# Spooled changes are forwarded in chunks of this many rows, each its own transaction, so a
+# second outage in the middle of forwarding repeats at most one chunk's worth of checking.
+SPOOL_DRAIN_ROWS: Final = 2000
+# How often an unreachable server is tried again when nothing new is written.
+SPOOL_RETRY_S: Final = 30.0
+
 # Where the store lives, relative to the Home Assistant configuration directory.
 STORE_DIRNAME: Final = "audit_trail"
 

@@ -8,8 +8,12 @@ from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.core import HomeAssistant
 
 from . import AuditTrailConfigEntry
+from .const import BACKEND_SQLITE, CONF_BACKEND, CONF_OWNER_URL, CONF_URL
 from .query import iso
 from .serialize import event_out
+from .store.base import AuditStore
+from .store.pg_probe import redact_url, scrub
+from .store.spooling import SpoolingStore
 
 # Entity ids can name people ("person.anna"): the lists that hold them are redacted.
 TO_REDACT = {
@@ -34,6 +38,7 @@ async def async_get_config_entry_diagnostics(
     status = data.coordinator.data
     return async_redact_data(
         {
+            "backend": _backend(entry, data.store),
             "options": dict(entry.options),
             "store": {
                 "rows": stats.rows,
@@ -59,3 +64,22 @@ async def async_get_config_entry_diagnostics(
         },
         TO_REDACT,
     )
+
+
+def _backend(entry: AuditTrailConfigEntry, store: AuditStore) -> dict[str, Any]:
+    """Return where the log is kept: the entry's data with passwords out, and the server's state."""
+    out: dict[str, Any] = {
+        key: redact_url(str(value)) if key in (CONF_URL, CONF_OWNER_URL) else value
+        for key, value in entry.data.items()
+    }
+    out.setdefault(CONF_BACKEND, BACKEND_SQLITE)
+    if isinstance(store, SpoolingStore):
+        health = store.health()
+        urls = (entry.data.get(CONF_URL), entry.data.get(CONF_OWNER_URL))
+        out["server"] = {
+            "state": health.state,
+            "error": None if health.error is None else scrub(health.error, *urls),
+            "spooled": health.spooled,
+            "lost": health.lost,
+        }
+    return out

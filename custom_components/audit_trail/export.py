@@ -17,7 +17,7 @@ from homeassistant.exceptions import ServiceValidationError
 from .const import DOMAIN, STORE_DIRNAME
 from .query import iso
 from .serialize import UserNames, event_out
-from .store.sqlite import SqliteStore
+from .store.base import AuditStore
 
 PAGE = 5000  # rows read per query while exporting: bounded memory for any span
 CSV_FIELDS = (
@@ -52,7 +52,7 @@ def _target(hass: HomeAssistant, path: str | None, start_us: int, fmt: str) -> P
 
 
 def _write(
-    store: SqliteStore,
+    store: AuditStore,
     target: Path,
     span: tuple[int, int],
     entity_ids: Sequence[str] | None,
@@ -91,7 +91,7 @@ def _write(
 
 
 async def async_export(
-    hass: HomeAssistant, store: SqliteStore, start: int, end: int, fmt: str, path: str | None,
+    hass: HomeAssistant, store: AuditStore, start: int, end: int, fmt: str, path: str | None,
     names: UserNames,
 ) -> dict[str, Any]:  # fmt: skip
     """Export [start, end] and return the file's path, row count and SHA-256."""
@@ -100,7 +100,7 @@ async def async_export(
 
 
 async def async_download(
-    hass: HomeAssistant, store: SqliteStore, span: tuple[int, int], fmt: str,
+    hass: HomeAssistant, store: AuditStore, span: tuple[int, int], fmt: str,
     names: UserNames, entity_ids: Sequence[str] | None,
 ) -> dict[str, Any]:  # fmt: skip
     """Export to a file of its own for one download (the caller removes it once sent)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from .store.sqlite import SqliteStore
+from .store.base import AuditStore
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -19,9 +19,7 @@ def months_to_drop(partitions: tuple[str, ...], now: datetime, keep_months: int)
     return [p for p in partitions if p < oldest_kept]
 
 
-def apply_retention(
-    store: SqliteStore, now: datetime, keep_months: int, archive: bool
-) -> list[str]:
+def apply_retention(store: AuditStore, now: datetime, keep_months: int, archive: bool) -> list[str]:
     """Drop the months past the kept period (runs in an executor); return what was dropped."""
     dropped = []
     for month in months_to_drop(store.stats().partitions, now, keep_months):

@@ -18,7 +18,7 @@ from homeassistant.core import (
     ServiceResponse,
     SupportsResponse,
 )
-from homeassistant.exceptions import ServiceValidationError, Unauthorized
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError, Unauthorized
 from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
 
@@ -27,6 +27,7 @@ from .export import async_export
 from .models import EVENT_TYPES, StoredRow
 from .query import TimeParseError, iso, parse_time, to_us
 from .serialize import UserNames, event_out, state_out, trace_out
+from .store.base import StoreUnavailableError
 
 if TYPE_CHECKING:
     from . import AuditTrailConfigEntry
@@ -183,8 +184,15 @@ class Request:
         return ids
 
     async def job[T](self, func: Callable[..., T], *args: Any) -> T:  # noqa: ANN401
-        """Run a store read in the executor."""
-        return await self.hass.async_add_executor_job(func, *args)
+        """Run a store read in the executor (a PostgreSQL server that is away is said so)."""
+        try:
+            return await self.hass.async_add_executor_job(func, *args)
+        except StoreUnavailableError as err:
+            raise HomeAssistantError(
+                translation_domain=DOMAIN,
+                translation_key="store_unreachable",
+                translation_placeholders={"error": str(err)},
+            ) from err
 
 
 async def answer_state_at(req: Request) -> dict[str, Any]:

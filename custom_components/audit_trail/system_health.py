@@ -9,6 +9,8 @@ from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant, callback
 
 from .const import DOMAIN, STORE_DIRNAME
+from .store.spooling import SpoolingStore
+from .store.sqlite import SqliteStore
 
 
 @callback
@@ -27,8 +29,10 @@ async def system_health_info(hass: HomeAssistant) -> dict[str, Any]:
     data = entries[0].runtime_data
     status = data.coordinator.data
     verify = status.verify
-    return {
-        "store_path": str(data.store.directory),
+    store = data.store
+    where = store.directory if isinstance(store, SqliteStore) else hass.config.path(STORE_DIRNAME)
+    info: dict[str, Any] = {
+        "store_path": str(where),
         "store_size": f"{status.stats.size_bytes / 1_048_576:.1f} MiB",
         "rows": status.stats.rows,
         "backlog": data.writer.backlog,
@@ -36,3 +40,8 @@ async def system_health_info(hass: HomeAssistant) -> dict[str, Any]:
         if verify is None
         else ("ok" if verify.ok else f"row {verify.first_bad_seq}: {verify.reason}"),
     }
+    if isinstance(store, SpoolingStore):  # the server's state and what waits for it
+        health = store.health()
+        info["postgres_state"] = health.state
+        info["spooled"] = health.spooled
+    return info

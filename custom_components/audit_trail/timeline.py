@@ -9,7 +9,15 @@ from typing import Any
 import voluptuous as vol
 from homeassistant.helpers import config_validation as cv
 
-from .models import ET_GAP, TIMELINE_EVENT_TYPES, Bucket, StoredRow, VerifyResult
+from .models import (
+    ET_CHECKPOINT,
+    ET_GAP,
+    EVENT_TYPES,
+    TIMELINE_EVENT_TYPES,
+    Bucket,
+    StoredRow,
+    VerifyResult,
+)
 from .query import iso
 from .serialize import cause_out, event_out, state_out
 from .services import Request
@@ -108,6 +116,34 @@ async def _exact_rows(
     )
 
 
+async def _begins(
+    req: Request, ids: list[str], initial: dict[str, Any], start_us: int, end_us: int
+) -> dict[str, dict[str, Any] | None]:
+    """Return, for lanes unknown at the start, the checkpoint the log began recording them with.
+
+    On a fresh store the present states are written as checkpoints (the log cannot know how
+    long they had held): without them such a lane would read "did not exist" until it changed.
+    """
+    out: dict[str, dict[str, Any] | None] = {}
+    for entity_id in ids:
+        first = None
+        if initial[entity_id] is None:
+            found = await req.job(
+                req.store.history, [entity_id], start_us, end_us, EVENT_TYPES, 0, 1
+            )
+            first = found[0] if found and found[0].event_type == ET_CHECKPOINT else None
+        out[entity_id] = (
+            None if first is None else event_out(first, req.user_names, attributes=False)
+        )
+    return out
+
+
+async def _log_start(req: Request) -> str | None:
+    """Return when the oldest kept row was written: before it, the log knows nothing."""
+    oldest = await req.job(req.store.history, None, 0, END_OF_TIME_US, EVENT_TYPES, 0, 1)
+    return iso(oldest[0].time_us) if oldest else None
+
+
 async def answer_timeline(req: Request) -> dict[str, Any]:
     """Answer each entity's lane over a window: exact rows when few, buckets when many."""
     ids = await req.async_entities() or []
@@ -121,9 +157,14 @@ async def answer_timeline(req: Request) -> dict[str, Any]:
     exact = [e for e in ids if counts.get(e, 0) <= limit]
     rows = await _exact_rows(req, exact, counts, start, end)
     initial = await _initial(req, ids, start)
+    begins = await _begins(req, ids, initial, start, end)
     lanes: dict[str, dict[str, Any]] = {}
     for entity_id in ids:
-        lane: dict[str, Any] = {"initial": initial[entity_id], "exact": entity_id in exact}
+        lane: dict[str, Any] = {
+            "initial": initial[entity_id],
+            "begins": begins[entity_id],
+            "exact": entity_id in exact,
+        }
         if entity_id in exact:
             lane["events"] = [
                 event_out(r, req.user_names, attributes=False)
@@ -139,6 +180,7 @@ async def answer_timeline(req: Request) -> dict[str, Any]:
     return {
         "start": iso(start),
         "end": iso(end),
+        "log_start": await _log_start(req),
         "entities": lanes,
         "gaps": await _gaps(req, start, end),
         "integrity": integrity_out(

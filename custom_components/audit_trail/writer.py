@@ -185,6 +185,16 @@ class Writer:
             self._full.set()  # more than a batch waits: no linger for the next one
         return batch, flushes, False
 
+    def _committed(self, seqs: Sequence[int]) -> None:
+        """Count a written batch, clear a failure, and tell the listeners."""
+        self._loss = None
+        self.committed_rows += len(seqs)
+        if self.failing:
+            self.failing = False
+            self._on_error(None)
+        if seqs:  # none when a PostgreSQL store spooled the batch for later
+            self._on_commit(seqs[-1], len(seqs))
+
     def _write(self, batch: Sequence[Record]) -> None:
         """Append a batch, retrying with backoff; count it as lost if it keeps failing."""
         error: StoreError | None = None
@@ -209,12 +219,7 @@ class Writer:
                 _LOGGER.exception("Unexpected error writing the audit log")
                 error = StoreError(str(err))
                 break
-            self._loss = None
-            self.committed_rows += len(seqs)
-            if self.failing:
-                self.failing = False
-                self._on_error(None)
-            self._on_commit(seqs[-1], len(seqs))
+            self._committed(seqs)
             return
         _LOGGER.error("Audit Trail gave up on %s rows after retries: %s", len(batch), error)
         if self._loss is None:

@@ -17,6 +17,10 @@ class StoreFullError(StoreError):
     """The disk holding the store is full."""
 
 
+class StoreUnavailableError(StoreError):
+    """The store's server cannot be reached (or refuses us) for now; retrying may succeed."""
+
+
 class AuditStore(Protocol):
     """An append-only, hash-chained audit log. Only the writer thread calls `append`."""
 
