@@ -211,21 +211,23 @@ def first(
     return next((t for t, state, rows in events if t >= after and want(state, rows)), None)
 
 
-def catch_up(store: SpoolingStore, trace: Trace, base: int) -> None:
+def catch_up(trace: Trace, base: int) -> None:
     """Wait until the spool is forwarded and the writer's backlog behind it is committed."""
-    if not wait_until(
-        lambda: store.state == STATE_READY and not store.health().spooled, CATCH_UP_LIMIT_S
-    ):
-        return
     up = trace.marks["up"]
-    ready = first(trace.health, up, lambda state, _: state == STATE_READY)
-    empty = first(trace.health, ready or up, lambda state, rows: state == STATE_READY and not rows)
-    if ready is None or empty is None:
+
+    def empty() -> float | None:
+        # The store's report, not a poll of the spool: the last chunk's rows leave the spool
+        # a moment before the store reports it empty.
+        return first(trace.health, up, lambda state, rows: state == STATE_READY and not rows)
+
+    if not wait_until(lambda: empty() is not None, CATCH_UP_LIMIT_S):
         return
-    trace.marks["ready"], trace.marks["empty"] = ready, empty
+    trace.marks["empty"] = emptied = empty() or up
+    ready = first(trace.health, up, lambda state, _: state == STATE_READY)
+    trace.marks["ready"] = ready or emptied
     # Changes fed while the spool drained waited in the writer's queue (the drain holds the
     # store's lock): caught up when the head covers every change fed by the spool's last row.
-    due = base + bisect_right(trace.fed, empty)
+    due = base + bisect_right(trace.fed, emptied)
     if wait_until(lambda: max((s for _, s in trace.commits), default=0) >= due, CATCH_UP_LIMIT_S):
         trace.marks["caught"] = min(t for t, s in trace.commits if s >= due)
 
@@ -251,7 +253,7 @@ def run_store(
         time.sleep(lead_s)
         if outage_s:
             outage(cluster, trace, outage_s)
-            catch_up(store, trace, base)
+            catch_up(trace, base)
         time.sleep(tail_s)
     finally:
         feeder.stopping.set()
