@@ -13,7 +13,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from ..models import ET_CHECKPOINT, KIND_SYSTEM, Cause, Record, StoreStats, VerifyResult
+from ..models import Record, StoreStats, VerifyResult
 from ..policy import Policy
 from .base import StoreError
 from .chain import GENESIS, row_hash
@@ -24,7 +24,7 @@ from .pg_reads import Month, PgReadMixin, month_floor_us
 from .pg_schema import row_select
 from .pg_verify import walk
 from .pg_write import INSERT_MODES, PgWriteMixin, _Batch
-from .reads import month_of, month_start_us
+from .reads import month_checkpoints, month_of
 
 # Months whose partitions are made before a row needs them, so a rollover never waits on DDL.
 MONTHS_AHEAD = 2
@@ -207,24 +207,7 @@ class PostgresStore(PgWriteMixin, PgReadMixin):
         """Open a month: record where the chain continues, then checkpoint every live entity."""
         previous = self.latest_states() if self._month_list else {}
         self._ensure_partitions(conn, months_after(month, MONTHS_AHEAD))
-        at = month_start_us(month)  # the month's first instant, as the SQLite backend
-        checkpoints = [
-            Record(
-                ref=0,
-                time_us=at,
-                event_type=ET_CHECKPOINT,
-                cause=Cause(kind=KIND_SYSTEM, reason="partition_start"),
-                entity_id=row.entity_id,
-                new_state=row.new_state,
-                new_attributes=row.new_attributes,
-                last_changed_us=row.last_changed_us,
-                last_updated_us=row.last_updated_us,
-                causation_seq=row.seq,
-                payload={"partition": month},
-            )
-            for row in previous.values()
-            if row.new_state is not None and row.entity_id is not None
-        ]
+        checkpoints = month_checkpoints(month, previous)
         first = Month(month, self._last_seq + 1, self._last_hash)
 
         def work() -> None:
