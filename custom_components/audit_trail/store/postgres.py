@@ -59,6 +59,7 @@ class PostgresStore(PgWriteMixin, PgReadMixin):
         self.url, self.instance, self.owner_url = url, instance, owner_url
         self.archive_dir, self.insert_mode = archive_dir, insert_mode
         self.read_only = False
+        self._views: dict[str, PostgresStore] = {}
         self._pool = ReadPool(url)
         self._side = SideCache(instance)
         self._write: psycopg.Connection[tuple[Any, ...]] | None = None
@@ -94,13 +95,24 @@ class PostgresStore(PgWriteMixin, PgReadMixin):
             self._pool.start()
 
     def view(self, instance: str) -> PostgresStore:
-        """Return a read-only store of another instance in the same database (for admins)."""
+        """Return a read-only store of another instance in the same database (for admins).
+
+        Kept once opened (its pool is reused by the next question) and closed with this store.
+        """
+        with self._lock:
+            other = self._views.get(instance)
+        if other is not None:
+            return other
         other = PostgresStore(self.url, instance)
         other.read_only = True
         with translate_errors("opening another instance"), other._pool.connection() as conn:
             other._load(conn)
         other._pool.start()
-        return other
+        with self._lock:
+            kept = self._views.setdefault(instance, other)
+        if kept is not other:  # another thread opened it meanwhile
+            other.close()
+        return kept
 
     def _load(self, conn: psycopg.Connection[tuple[Any, ...]]) -> None:
         """Read the kept months, the partitions and the chain's head."""
@@ -144,6 +156,10 @@ class PostgresStore(PgWriteMixin, PgReadMixin):
 
     def close(self) -> None:
         """Stop running chain walks, close the read connections, then the write connection."""
+        with self._lock:
+            views, self._views = list(self._views.values()), {}
+        for other in views:
+            other.close()
         with self._walks_done:
             self._closes += 1
             self._walks_done.wait_for(lambda: self._walks == 0, 10)
