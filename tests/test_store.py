@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from custom_components.audit_trail.models import (
 from custom_components.audit_trail.policy import Policy
 from custom_components.audit_trail.store.base import StoreError
 from custom_components.audit_trail.store.postgres import PostgresStore
+from custom_components.audit_trail.store.reads import month_checkpoints
 from custom_components.audit_trail.store.sqlite import SqliteStore
 
 from .pg import Place, fresh_schema
@@ -218,7 +220,11 @@ def test_state_at_falls_back_for_stores_with_late_checkpoints(
 ) -> None:
     # Stores written before the fix stamped checkpoints at the first row of the month.
     late = us(2026, 2, 1, 6)
-    monkeypatch.setattr(sys.modules[type(store).__module__], "month_start_us", lambda _m: late)
+
+    def stamped_late(month: str, previous: Any) -> list[Record]:
+        return [replace(r, time_us=late) for r in month_checkpoints(month, previous)]
+
+    monkeypatch.setattr(sys.modules[type(store).__module__], "month_checkpoints", stamped_late)
     store.append([change("light.a", "on", us(2026, 1, 10))], POLICY)
     store.append([change("light.b", "on", late), change("light.a", "off", us(2026, 2, 2))], POLICY)
     assert store.state_at(["light.a", "light.b"], us(2026, 2, 1, 3)).keys() == {"light.a"}

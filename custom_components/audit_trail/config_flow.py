@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from pathlib import Path
 from typing import Any
@@ -48,6 +47,7 @@ from .const import (
     DEFAULT_INSTANCE,
     DEFAULT_OPTIONS,
     DOMAIN,
+    INSTANCE_PATTERN,
     LEVELS,
     SENSOR_LAST_CHANGED_BY,
     SENSOR_STATE_AGO,
@@ -61,8 +61,6 @@ _TEXT_LIST = selector.SelectSelector(
 )
 _TEXT = selector.TextSelector()
 BACKENDS = [BACKEND_SQLITE, BACKEND_POSTGRESQL]
-# Instance ids name a Home Assistant in a shared database: short, and safe in any log line.
-INSTANCE_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 _ENTITIES = selector.EntitySelector(selector.EntitySelectorConfig(multiple=True))
 _LIST_KEYS = (
     CONF_INCLUDE_DOMAINS,

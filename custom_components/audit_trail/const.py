@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 DOMAIN: Final = "audit_trail"
@@ -72,6 +73,8 @@ CONF_OWNER_URL: Final = "owner_url"  # optional: the role that runs schema chang
 CONF_INSTANCE: Final = "instance"  # several Home Assistants share one database, one chain each
 CONF_COPY_SQLITE: Final = "copy_sqlite"  # copy this machine's SQLite log into PostgreSQL once
 DEFAULT_INSTANCE: Final = "default"
+# Instance ids name a Home Assistant in a shared database: short, and safe in any log line.
+INSTANCE_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 # The driver, installed with Home Assistant's requirements helper only when PostgreSQL is
 # chosen (a SQLite user on any platform never needs it). 3.3.9 has binary wheels for
 # CPython 3.13 and 3.14 on x86_64 (manylinux, musllinux) and aarch64 musllinux (Home Assistant

@@ -22,7 +22,7 @@ from homeassistant.exceptions import HomeAssistantError, ServiceValidationError,
 from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
 
-from .const import DOMAIN
+from .const import DOMAIN, INSTANCE_PATTERN
 from .export import async_export
 from .models import EVENT_TYPES, StoredRow
 from .query import TimeParseError, iso, parse_time, to_us
@@ -45,6 +45,7 @@ _ENTITIES = cv.entity_ids
 
 STATE_AT_SCHEMA = vol.Schema(
     {
+        vol.Optional("instance"): cv.string,
         vol.Optional("entity_id"): _ENTITIES,
         vol.Required("at"): _TIME,
         vol.Optional("attributes", default=True): cv.boolean,
@@ -52,6 +53,7 @@ STATE_AT_SCHEMA = vol.Schema(
 )
 HISTORY_SCHEMA = vol.Schema(
     {
+        vol.Optional("instance"): cv.string,
         vol.Required("entity_id"): _ENTITIES,
         vol.Required("start"): _TIME,
         vol.Optional("end"): _TIME,
@@ -64,16 +66,27 @@ HISTORY_SCHEMA = vol.Schema(
 )
 TRACE_SCHEMA = vol.Schema(
     {
+        vol.Optional("instance"): cv.string,
         vol.Optional("seq"): vol.All(vol.Coerce(int), vol.Range(min=1)),
         vol.Optional("entity_id"): cv.entity_id,
         vol.Optional("at"): _TIME,
     }
 )
 DIFF_SCHEMA = vol.Schema(
-    {vol.Required("start"): _TIME, vol.Required("end"): _TIME, vol.Optional("entity_id"): _ENTITIES}
+    {
+        vol.Required("start"): _TIME,
+        vol.Required("end"): _TIME,
+        vol.Optional("entity_id"): _ENTITIES,
+        vol.Optional("instance"): cv.string,
+    }
 )
 ACTIVITY_SCHEMA = vol.Schema(
-    {vol.Required("actor"): cv.string, vol.Required("start"): _TIME, vol.Optional("end"): _TIME}
+    {
+        vol.Required("actor"): cv.string,
+        vol.Required("start"): _TIME,
+        vol.Optional("end"): _TIME,
+        vol.Optional("instance"): cv.string,
+    }
 )
 VERIFY_SCHEMA = vol.Schema({vol.Optional("from_seq"): vol.All(vol.Coerce(int), vol.Range(min=1))})
 ANNOTATE_SCHEMA = vol.Schema(
@@ -129,7 +142,20 @@ class Request:
             if self.user is None or (admin and not self.user.is_admin):
                 raise Unauthorized(context=self.context)
         self.names = {u.id: u.name for u in await self.hass.auth.async_get_users()}
+        if self.data.get("instance") is not None:
+            await self._async_other_instance(str(self.data["instance"]))
         return self
+
+    async def _async_other_instance(self, instance: str) -> None:
+        """Answer from another Home Assistant's rows in the shared database (admins only)."""
+        if self.user is not None and not self.user.is_admin:
+            raise Unauthorized(context=self.context)
+        if not INSTANCE_PATTERN.fullmatch(instance):
+            raise invalid("invalid_instance", instance=instance)
+        view = getattr(self.store, "view", None)
+        if view is None:
+            raise invalid("instances_need_postgresql")
+        self.store = await self.job(view, instance)
 
     @property
     def user_names(self) -> UserNames:

@@ -33,6 +33,7 @@ END_OF_TIME_US = 2**62
 TIMELINE_SCHEMA = vol.Schema(
     {
         vol.Required("entity_id"): cv.entity_ids,
+        vol.Optional("instance"): cv.string,
         vol.Required("start"): vol.Any(cv.datetime, cv.string),
         vol.Optional("end"): vol.Any(cv.datetime, cv.string),
         vol.Optional("buckets", default=400): vol.All(

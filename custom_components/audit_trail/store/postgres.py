@@ -13,7 +13,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from ..models import ET_CHECKPOINT, KIND_SYSTEM, Cause, Record, StoreStats, VerifyResult
+from ..models import Record, StoreStats, VerifyResult
 from ..policy import Policy
 from .base import StoreError
 from .chain import GENESIS, row_hash
@@ -24,7 +24,7 @@ from .pg_reads import Month, PgReadMixin, month_floor_us
 from .pg_schema import row_select
 from .pg_verify import walk
 from .pg_write import INSERT_MODES, PgWriteMixin, _Batch
-from .reads import month_of, month_start_us
+from .reads import month_checkpoints, month_of
 
 # Months whose partitions are made before a row needs them, so a rollover never waits on DDL.
 MONTHS_AHEAD = 2
@@ -59,6 +59,7 @@ class PostgresStore(PgWriteMixin, PgReadMixin):
         self.url, self.instance, self.owner_url = url, instance, owner_url
         self.archive_dir, self.insert_mode = archive_dir, insert_mode
         self.read_only = False
+        self._views: dict[str, PostgresStore] = {}
         self._pool = ReadPool(url)
         self._side = SideCache(instance)
         self._write: psycopg.Connection[tuple[Any, ...]] | None = None
@@ -94,13 +95,24 @@ class PostgresStore(PgWriteMixin, PgReadMixin):
             self._pool.start()
 
     def view(self, instance: str) -> PostgresStore:
-        """Return a read-only store of another instance in the same database (for admins)."""
+        """Return a read-only store of another instance in the same database (for admins).
+
+        Kept once opened (its pool is reused by the next question) and closed with this store.
+        """
+        with self._lock:
+            other = self._views.get(instance)
+        if other is not None:
+            return other
         other = PostgresStore(self.url, instance)
         other.read_only = True
         with translate_errors("opening another instance"), other._pool.connection() as conn:
             other._load(conn)
         other._pool.start()
-        return other
+        with self._lock:
+            kept = self._views.setdefault(instance, other)
+        if kept is not other:  # another thread opened it meanwhile
+            other.close()
+        return kept
 
     def _load(self, conn: psycopg.Connection[tuple[Any, ...]]) -> None:
         """Read the kept months, the partitions and the chain's head."""
@@ -144,6 +156,10 @@ class PostgresStore(PgWriteMixin, PgReadMixin):
 
     def close(self) -> None:
         """Stop running chain walks, close the read connections, then the write connection."""
+        with self._lock:
+            views, self._views = list(self._views.values()), {}
+        for other in views:
+            other.close()
         with self._walks_done:
             self._closes += 1
             self._walks_done.wait_for(lambda: self._walks == 0, 10)
@@ -207,24 +223,7 @@ class PostgresStore(PgWriteMixin, PgReadMixin):
         """Open a month: record where the chain continues, then checkpoint every live entity."""
         previous = self.latest_states() if self._month_list else {}
         self._ensure_partitions(conn, months_after(month, MONTHS_AHEAD))
-        at = month_start_us(month)  # the month's first instant, as the SQLite backend
-        checkpoints = [
-            Record(
-                ref=0,
-                time_us=at,
-                event_type=ET_CHECKPOINT,
-                cause=Cause(kind=KIND_SYSTEM, reason="partition_start"),
-                entity_id=row.entity_id,
-                new_state=row.new_state,
-                new_attributes=row.new_attributes,
-                last_changed_us=row.last_changed_us,
-                last_updated_us=row.last_updated_us,
-                causation_seq=row.seq,
-                payload={"partition": month},
-            )
-            for row in previous.values()
-            if row.new_state is not None and row.entity_id is not None
-        ]
+        checkpoints = month_checkpoints(month, previous)
         first = Month(month, self._last_seq + 1, self._last_hash)
 
         def work() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from ..models import ET_CHECKPOINT, StoredRow, VerifyResult
+from ..models import ET_CHECKPOINT, KIND_SYSTEM, Cause, Record, StoredRow, VerifyResult
 from .base import StoreError
 from .chain import row_hash
 from .codec import expand_cause, unpack_delta, unpack_hex, unpack_ulid
@@ -57,6 +57,34 @@ def month_start_us(month: str) -> int:
     """Return the first instant (UTC) of a partition's month (YYYY-MM)."""
     year, number = (int(part) for part in month.split("-"))
     return int(datetime(year, number, 1, tzinfo=UTC).timestamp()) * 1_000_000
+
+
+def month_checkpoints(month: str, previous: Mapping[str, StoredRow]) -> list[Record]:
+    """Return the checkpoints that open a month: every live entity's state, repeated.
+
+    Stamped at the month's first instant, not at the row that opened it: a question about a
+    quiet night after midnight on the 1st is answered from this month's checkpoints. True,
+    since every earlier row of the chain belongs to an earlier month. Both backends write
+    these same records, so a log copied from one to the other keeps every hash.
+    """
+    at = month_start_us(month)
+    return [
+        Record(
+            ref=0,
+            time_us=at,
+            event_type=ET_CHECKPOINT,
+            cause=Cause(kind=KIND_SYSTEM, reason="partition_start"),
+            entity_id=row.entity_id,
+            new_state=row.new_state,
+            new_attributes=row.new_attributes,
+            last_changed_us=row.last_changed_us,
+            last_updated_us=row.last_updated_us,
+            causation_seq=row.seq,
+            payload={"partition": month},
+        )
+        for row in previous.values()
+        if row.new_state is not None and row.entity_id is not None
+    ]
 
 
 def _loads(text: str | None) -> Any:  # noqa: ANN401

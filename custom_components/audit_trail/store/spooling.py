@@ -14,6 +14,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import cast
 
 from ..const import SPOOL_DRAIN_ROWS
 from ..models import (
@@ -81,6 +82,14 @@ class SpoolingStore(SpooledReads):
         self._policy: Policy | None = None
         self._closed = threading.Event()  # set by close(); read by attempts in other threads
         self.clean_start = False
+
+    def view(self, instance: str) -> AuditStore:
+        """Return a read-only store of another instance on the server (admins' questions)."""
+        inner = self._inner
+        view = getattr(inner, "view", None)
+        if inner is None or view is None:
+            raise StoreUnavailableError("the PostgreSQL server is not reachable")
+        return cast("AuditStore", view(instance))
 
     # -- life cycle ------------------------------------------------------------------------
     def open(self) -> None:

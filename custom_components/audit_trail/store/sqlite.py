@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from ..const import MAX_ATTRIBUTES_BYTES, PAYLOAD_VERSION
-from ..models import ET_CHECKPOINT, KIND_SYSTEM, Cause, Record, StoreStats
+from ..models import Record, StoreStats
 from ..policy import Policy
 from .aggregates import AggregateMixin
 from .base import StoreError, StoreFullError
 from .chain import GENESIS, canonical_json, encode_attributes, filter_attributes, row_hash
 from .codec import compact_cause, pack_delta, pack_hex, pack_ulid
-from .reads import connect, month_of, month_start_us
+from .reads import connect, month_checkpoints, month_of
 from .schema import LOG_COLUMNS, MAX_BOUND, ROWS_PER_INSERT, insert_many, migrate
 
 PARTITION_GLOB = "log-????-??.db"
@@ -195,27 +195,7 @@ class SqliteStore(AggregateMixin):
         self._open_write(path)
         conn = self._write_conn()
         conn.execute("BEGIN IMMEDIATE")
-        # Stamped at the month's first instant, not at the row that opened it: a question about
-        # a quiet night after midnight on the 1st is answered from this month's checkpoints.
-        # True, since every earlier row of the chain belongs to an earlier month.
-        at = month_start_us(month)
-        checkpoints = [
-            Record(
-                ref=0,
-                time_us=at,
-                event_type=ET_CHECKPOINT,
-                cause=Cause(kind=KIND_SYSTEM, reason="partition_start"),
-                entity_id=row.entity_id,
-                new_state=row.new_state,
-                new_attributes=row.new_attributes,
-                last_changed_us=row.last_changed_us,
-                last_updated_us=row.last_updated_us,
-                causation_seq=row.seq,
-                payload={"partition": month},
-            )
-            for row in previous.values()
-            if row.new_state is not None and row.entity_id is not None
-        ]
+        checkpoints = month_checkpoints(month, previous)
         self._insert(conn, checkpoints, policy)
         conn.execute("COMMIT")
 
