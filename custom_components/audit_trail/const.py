@@ -6,6 +6,8 @@ import re
 from typing import Final
 
 DOMAIN: Final = "audit_trail"
+# "Until forever" for reads by time (and "after the newest row" for seq cursors).
+END_OF_TIME_US: Final = 2**62
 TITLE: Final = "Audit Trail"
 
 # Options (config entry options; every one has a default so an entry created with none works).

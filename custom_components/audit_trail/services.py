@@ -22,9 +22,9 @@ from homeassistant.exceptions import HomeAssistantError, ServiceValidationError,
 from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
 
-from .const import DOMAIN, INSTANCE_PATTERN
+from .const import DOMAIN, END_OF_TIME_US, INSTANCE_PATTERN
 from .export import async_export
-from .models import EVENT_TYPES, StoredRow
+from .models import ET_CHECKPOINT, EVENT_TYPES, StoredRow
 from .query import TimeParseError, iso, parse_time, to_us
 from .serialize import UserNames, event_out, state_out, trace_out
 from .store.base import StoreUnavailableError
@@ -40,7 +40,6 @@ MAX_DIFF_ROWS = (
 )
 
 _TIME = vol.Any(cv.datetime, cv.string)
-END_OF_TIME_SEQ = 2**62  # "before the newest row": the first page of a newest-first list
 _ENTITIES = cv.entity_ids
 
 STATE_AT_SCHEMA = vol.Schema(
@@ -221,6 +220,16 @@ class Request:
             ) from err
 
 
+async def state_of(req: Request, row: StoredRow | None, attributes: bool) -> dict[str, Any] | None:
+    """Return an entity's state from its row at a time; a checkpoint names the row it repeats."""
+    if row is None:
+        return None
+    origin = None
+    if row.event_type == ET_CHECKPOINT and row.causation_seq is not None:
+        origin = await req.job(req.store.row, row.causation_seq)
+    return state_out(row, origin, req.user_names, attributes)
+
+
 async def answer_state_at(req: Request) -> dict[str, Any]:
     """Answer the state of entities at a time."""
     ids = await req.async_entities()
@@ -232,13 +241,7 @@ async def answer_state_at(req: Request) -> dict[str, Any]:
         row = found.get(entity_id)
         if not req.may_read(entity_id):
             continue
-        if row is None:
-            states[entity_id] = None
-            continue
-        origin = None
-        if row.event_type == "checkpoint" and row.causation_seq is not None:
-            origin = await req.job(req.store.row, row.causation_seq)
-        states[entity_id] = state_out(row, origin, req.user_names, attributes)
+        states[entity_id] = await state_of(req, row, attributes=attributes)
     if ids is None:
         states = {k: v for k, v in states.items() if v is not None}
     return {"at": iso(to_us(at)), "states": states}
@@ -255,7 +258,7 @@ async def answer_history(req: Request) -> dict[str, Any]:
     except ValueError as err:
         raise invalid("invalid_cursor", cursor=cursor) from err
     newest_first = req.data.get("order") == "desc"  # (the websocket command's; the card's list)
-    after, before = (0, at or END_OF_TIME_SEQ) if newest_first else (at or 0, None)
+    after, before = (0, at or END_OF_TIME_US) if newest_first else (at or 0, None)
     found = await req.job(
         req.store.history, ids, start, end, req.data.get("event_types"), after, limit, None, before
     )

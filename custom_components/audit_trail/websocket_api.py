@@ -16,7 +16,7 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 
-from .const import SIGNAL_COMMITTED
+from .const import END_OF_TIME_US, SIGNAL_COMMITTED
 from .serialize import event_out
 from .services import (
     ACTIVITY_SCHEMA,
@@ -35,7 +35,6 @@ from .services import (
 )
 from .timeline import TIMELINE_SCHEMA, answer_actors, answer_timeline
 
-END_OF_TIME_US = 2**62
 # Rows sent per message while catching up: small messages keep the connection responsive.
 PAGE = 500
 # Rows a subscriber may be behind before it is dropped (it can subscribe again from its last
