@@ -9,6 +9,7 @@ event no server setting reproduces on demand.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import closing
@@ -368,4 +369,76 @@ def test_unloaded_while_copying_leaves_no_connection(place: Place, tmp_path: Pat
     assert store.prepare(POLICY) == []
     assert opened[0]._write is None  # the server store it opened is closed again
     assert store.retry(POLICY) == []  # and nothing connects any more
+    assert [h.state for h in health] == ["copying"]
+
+
+def test_health_while_the_store_closes(tmp_path: Path) -> None:
+    """health() runs on the event loop while an unload closes the store in an executor.
+
+    It read the spool's file for the lost count after checking that the store was open, so a
+    close in between made it raise "the spool is not open" (a flaky CI run of the reconfigure
+    flow test). Here the health call is held right after that check until the close is done.
+    """
+    spool = Spool(tmp_path / "spool.db", 10, 10_000)
+    store = SpoolingStore(lambda: PostgresStore(DEAD_URL), spool, lambda _: None)
+    store.open()
+    in_get, closed = threading.Event(), threading.Event()
+    original = spool.get
+    asker = threading.current_thread()
+
+    def held_get(key: str) -> object:
+        if threading.current_thread() is not asker:
+            in_get.set()
+            closed.wait(10)
+        return original(key)
+
+    answers: list[Health | BaseException] = []
+
+    def ask() -> None:
+        try:
+            answers.append(store.health())
+        except BaseException as err:  # noqa: BLE001 - the answer under test
+            answers.append(err)
+
+    with patch.object(spool, "get", held_get):
+        thread = threading.Thread(target=ask)
+        thread.start()
+        in_get.wait(0.5)  # the old health() reads the spool here; the new one never does
+        store.close()
+        closed.set()
+        thread.join(10)
+    assert len(answers) == 1
+    assert isinstance(answers[0], Health), answers[0]
+    assert answers[0].lost == 0
+
+
+def test_lost_count_survives_a_restart(tmp_path: Path) -> None:
+    """What the full spool could not keep is still reported after a restart (no server)."""
+    path = tmp_path / "spool.db"
+    store = SpoolingStore(lambda: PostgresStore(DEAD_URL), Spool(path, 2, 10_000), lambda _: None)
+    store.open()
+    assert store.append([change("light.a", str(i), i + 1) for i in range(5)], POLICY) == []
+    assert (store.health().spooled, store.health().lost) == (2, 3)
+    store.close()
+    again = SpoolingStore(lambda: PostgresStore(DEAD_URL), Spool(path, 2, 10_000), lambda _: None)
+    again.open()
+    assert (again.health().spooled, again.health().lost) == (2, 3)
+    again.close()
+
+
+def test_unloaded_while_copying_is_not_an_error(
+    place: Place, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The copy hook finds the spool closed under it (an unload): no error, no repair issue."""
+    server, health = Server(place), []
+    spool = Spool(tmp_path / "spool.db", 10, 10_000)
+
+    def copy(_: AuditStore) -> None:
+        store.close()
+        spool.set("copied", value=True)  # what the real hook does last
+
+    store = SpoolingStore(server, spool, health.append, copy)
+    store.open()
+    assert store.prepare(POLICY) == []
+    assert "could not prepare" not in caplog.text
     assert [h.state for h in health] == ["copying"]

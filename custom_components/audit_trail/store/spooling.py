@@ -81,6 +81,7 @@ class SpoolingStore(SpooledReads):
         self._preparing = threading.Lock()  # one connection attempt at a time
         self._policy: Policy | None = None
         self._closed = threading.Event()  # set by close(); read by attempts in other threads
+        self._lost = 0  # changes the full spool could not keep, not yet told by a gap row
         self.clean_start = False
 
     def view(self, instance: str) -> AuditStore:
@@ -102,6 +103,8 @@ class SpoolingStore(SpooledReads):
             # A start after that close ended without closing: its last row is not known.
             self._last = {**self._last, "event_type": "unknown"}
         self._head = int(self._spool.get("head") or 0)
+        loss = self._spool.get("loss")
+        self._lost = int(loss["lost"]) if loss else 0
         self._spool.set("clean", value=False)
 
     def close(self) -> None:
@@ -128,9 +131,12 @@ class SpoolingStore(SpooledReads):
         return self._state
 
     def health(self) -> Health:
-        """Return the server state, its last error, and what is spooled and lost."""
-        loss = None if self._closed.is_set() else self._spool.get("loss")
-        return Health(self._state, self._error, self._spool.rows, int(loss["lost"]) if loss else 0)
+        """Return the server state, its last error, and what is spooled and lost.
+
+        From memory only: it is asked on the event loop, without the lock, while a close may
+        be closing the spool's file in an executor.
+        """
+        return Health(self._state, self._error, self._spool.rows, self._lost)
 
     def _set_state(self, state: str, error: str | None = None) -> None:
         if self._closed.is_set():
@@ -185,6 +191,9 @@ class SpoolingStore(SpooledReads):
                 self._before_ready = None
         except StoreError as err:
             self._close_quietly(inner)
+            if self._closed.is_set():  # unloaded meanwhile: the spool may be closed under it
+                _LOGGER.debug("Audit Trail stopped preparing its PostgreSQL store: %s", err)
+                return None
             if not is_outage(err):
                 _LOGGER.error(  # noqa: TRY400 - a store error, not a bug: no traceback
                     "Audit Trail could not prepare its PostgreSQL store: %s", err
@@ -337,6 +346,7 @@ class SpoolingStore(SpooledReads):
         if loss["lost"] == len(refused):
             _LOGGER.error("Audit Trail's spool is full; counting the changes it cannot keep")
         self._spool.set("loss", loss)
+        self._lost = int(loss["lost"])
 
     def _drain(self, policy: Policy) -> list[int]:
         """Forward spooled records in order, a chunk per transaction, then any loss."""
@@ -377,4 +387,5 @@ class SpoolingStore(SpooledReads):
         )
         got = self._forward([gap], policy, spooled_through=None)
         self._spool.set("loss", None)  # written, or spooled in its turn
+        self._lost = 0
         return got
