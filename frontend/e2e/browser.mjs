@@ -49,8 +49,9 @@ export async function newUserContext(browser) {
     ),
   );
   context.on("console", (m) => {
-    if (m.type() === "error" && m.text().startsWith("unhandled rejection"))
-      logPageError(`${m.page()?.url()}: ${m.text()}`);
+    const text = m.text();
+    if (m.type() === "error" && (text.startsWith("unhandled rejection") || text.includes("audit-trail")))
+      logPageError(`${m.page()?.url()}: ${text}`);
   });
   context.on("weberror", (e) => {
     const err = e.error();

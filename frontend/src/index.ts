@@ -20,7 +20,20 @@ const ELEMENTS: [string, CustomElementConstructor][] = [
 ];
 
 // The bundle may load twice (the integration adds it, a user may add it as a resource too).
-for (const [name, ctor] of ELEMENTS) if (!customElements.get(name)) customElements.define(name, ctor);
+const defineIn = (registry: CustomElementRegistry): void => {
+  for (const [name, ctor] of ELEMENTS) if (!registry.get(name)) registry.define(name, ctor);
+};
+const registry = window.customElements;
+defineIn(registry);
+// Home Assistant's app code installs a scoped custom-element registry polyfill that puts a new,
+// empty registry in window.customElements, which Lovelace asks for cards. This small bundle can
+// run first (it is fetched beside the app chunk): then define again in the new registry, which
+// keeps the classes already defined in the old one (the browser's, which builds the elements).
+if (!registry.get("home-assistant")) {
+  void registry.whenDefined("home-assistant").then(() => {
+    if (window.customElements !== registry) defineIn(window.customElements);
+  });
+}
 
 interface CustomCardEntry {
   type: string;
