@@ -4,7 +4,8 @@
 
 A throwaway cluster of its own (tests/pg_cluster.py: initdb, pg_ctl on a free port) and the
 real store stack: the spooling store in front of the real PostgresStore, fed by the real
-Writer thread, with the retry timer the integration runs (every SPOOL_RETRY_S from set-up).
+Writer thread, with the retry timer the integration runs (every SPOOL_RETRY_S from set-up, or
+every --retry seconds).
 Anchor: the same rate with the server up throughout (latency from feed to committed).
 """
 
@@ -103,16 +104,16 @@ class Feeder(threading.Thread):
 class Retrier(threading.Thread):
     """Call the store's retry every SPOOL_RETRY_S, as the integration's interval timer does."""
 
-    def __init__(self, store: SpoolingStore, trace: Trace) -> None:
+    def __init__(self, store: SpoolingStore, trace: Trace, every_s: float) -> None:
         super().__init__(name="outage_bench_retry", daemon=True)
-        self.store, self.trace = store, trace
+        self.store, self.trace, self.every_s = store, trace, every_s
         self.stopping = threading.Event()
 
     def run(self) -> None:
         """Retry on a fixed schedule from set-up; note forwarded seqs as commits."""
         start = time.monotonic()
         tick = 1
-        while not self.stopping.wait(max(0.0, start + tick * SPOOL_RETRY_S - time.monotonic())):
+        while not self.stopping.wait(max(0.0, start + tick * self.every_s - time.monotonic())):
             tick += 1
             self.trace.marks.setdefault("first_retry", time.monotonic())
             seqs = self.store.retry(POLICY)
@@ -126,6 +127,7 @@ class Result:
 
     label: str
     rate: int
+    retry_s: float
     fed: int
     spooled: int
     wait_s: float | None
@@ -233,7 +235,13 @@ def catch_up(trace: Trace, base: int) -> None:
 
 
 def run_store(
-    cluster: Cluster, tmp: Path, rate: int, lead_s: float, outage_s: float, tail_s: float
+    cluster: Cluster,
+    tmp: Path,
+    rate: int,
+    lead_s: float,
+    outage_s: float,
+    tail_s: float,
+    retry_s: float,
 ) -> tuple[Trace, SpoolingStore, int]:
     """Set up the store stack, feed it, take the server away if asked; return what it saw."""
     trace = Trace()
@@ -246,7 +254,7 @@ def run_store(
         raise SystemExit(f"the store did not become ready: {store.health()}")
     base = store.last_seq
     writer = Writer(store, POLICY, trace.on_commit, lambda _: None)
-    retrier, feeder = Retrier(store, trace), Feeder(writer, trace, rate)
+    retrier, feeder = Retrier(store, trace, retry_s), Feeder(writer, trace, rate)
     for thread in (writer, retrier, feeder):
         thread.start()
     try:
@@ -266,10 +274,16 @@ def run_store(
 
 
 def scenario(
-    cluster: Cluster, tmp: Path, rate: int, lead_s: float, outage_s: float, tail_s: float
+    cluster: Cluster,
+    tmp: Path,
+    rate: int,
+    lead_s: float,
+    outage_s: float,
+    tail_s: float,
+    retry_s: float,
 ) -> Result:
     """Run one scenario and reduce it to its figures."""
-    trace, store, base = run_store(cluster, tmp, rate, lead_s, outage_s, tail_s)
+    trace, store, base = run_store(cluster, tmp, rate, lead_s, outage_s, tail_s, retry_s)
     try:
         verified, seqs = check(store, len(trace.fed), base)
         lost = store.health().lost + trace.refused
@@ -285,6 +299,7 @@ def scenario(
     return Result(
         label="outage" if outage_s else "anchor: no outage",
         rate=rate,
+        retry_s=retry_s,
         fed=len(trace.fed),
         spooled=max((rows for _, _, rows in trace.health), default=0),
         wait_s=m["ready"] - m["up"] if "ready" in m else None,
@@ -318,14 +333,14 @@ def ms(values: tuple[float, float, float] | None) -> str:
 def table(results: list[Result]) -> None:
     """Print the figures as a markdown table."""
     print(
-        "| scenario | changes/s | fed | spooled (peak) | restart -> retry s | drain s "
+        "| scenario | changes/s | retry every s | fed | spooled (peak) | restart -> retry s | drain s "
         "| drain rows/s | restart -> caught up s | latency ms fed >1 s before stop p50/p99/max "
         "| after catching up p50/p99/max | longest s | lost | check |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for r in results:
         print(
-            f"| {r.label} | {r.rate:,} | {r.fed:,} | {r.spooled:,} | {seconds(r.wait_s)} "
+            f"| {r.label} | {r.rate:,} | {r.retry_s:g} | {r.fed:,} | {r.spooled:,} | {seconds(r.wait_s)} "
             f"| {seconds(r.drain_s)} | {rows_per_s(r)} | {seconds(r.catch_up_s)} "
             f"| {ms(r.before)} | {ms(r.after)} "
             f"| {r.worst_s:.1f} | {r.lost} | {r.verified} |"
@@ -339,6 +354,11 @@ def main() -> None:
     parser.add_argument("--lead", type=float, default=30.0, help="seconds fed before the stop")
     parser.add_argument("--outage", type=float, default=60.0, help="seconds the server is down")
     parser.add_argument("--tail", type=float, default=5.0, help="seconds fed after catching up")
+    parser.add_argument(
+        "--retry",
+        default=f"{SPOOL_RETRY_S:g}",
+        help="seconds between retries, comma-separated: an outage run for each (e.g. 30,5)",
+    )
     args = parser.parse_args()
     if server_binaries() is None:
         raise SystemExit("PostgreSQL's server binaries are missing (scripts/lib.sh installs them)")
@@ -346,11 +366,16 @@ def main() -> None:
     results: list[Result] = []
     try:
         with tempfile.TemporaryDirectory(prefix="audit-trail-outage-") as tmp:
-            print(f"{server_binaries()}, port {cluster.port}, SPOOL_RETRY_S {SPOOL_RETRY_S}")
+            print(f"{server_binaries()}, port {cluster.port}, SPOOL_RETRY_S {SPOOL_RETRY_S:g}")
+            retries = [float(r) for r in args.retry.split(",")]
             for rate in (int(r) for r in args.rates.split(",")):
-                for outage_s in (0.0, args.outage):
+                # The anchor (no outage) once per rate, then an outage per retry interval.
+                runs = [(0.0, retries[0]), *((args.outage, every) for every in retries)]
+                for outage_s, every in runs:
                     tail = args.tail if outage_s else 0.0
-                    results.append(scenario(cluster, Path(tmp), rate, args.lead, outage_s, tail))
+                    results.append(
+                        scenario(cluster, Path(tmp), rate, args.lead, outage_s, tail, every)
+                    )
                 print(f"  {rate}/s done", flush=True)
     finally:
         cluster.remove()  # stops the server too

@@ -193,6 +193,9 @@ async def async_start_store(
     async def _async_retry(_: object) -> None:
         if not task.done():
             return  # the first attempt is still under way (a long migration or copy)
+        health = spooling.health()
+        if health.state == STATE_READY and not health.spooled and not health.lost:
+            return  # nothing to try or to forward
         await _async_run(spooling.retry)
 
     entry.async_on_unload(

@@ -102,8 +102,10 @@ SPOOL_MAX_BYTES: Final = 512 * 1024 * 1024
 # Spooled changes are forwarded in chunks of this many rows, each its own transaction, so a
 # second outage in the middle of forwarding repeats at most one chunk's worth of checking.
 SPOOL_DRAIN_ROWS: Final = 2000
-# How often an unreachable server is tried again when nothing new is written.
-SPOOL_RETRY_S: Final = 30.0
+# How often an unreachable server is tried again (one connection attempt at a time; new changes
+# only go to the spool meanwhile), and a spool left with rows is forwarded. Recovery after an
+# outage waits for the next try, then the drain (bench/RESULTS.md).
+SPOOL_RETRY_S: Final = 5.0
 
 # Where the store lives, relative to the Home Assistant configuration directory.
 STORE_DIRNAME: Final = "audit_trail"
