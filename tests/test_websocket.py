@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from typing import Any
 
+import pytest
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from custom_components.audit_trail import websocket_api as ws_module
+from custom_components.audit_trail import writer as writer_module
 from custom_components.audit_trail.const import SIGNAL_COMMITTED
 
 from .helpers import flush
@@ -134,3 +138,56 @@ async def test_subscribe_checks_permissions(
     answer = await client.receive_json()
     assert not answer["success"]
     assert answer["error"]["translation_key"] == "unknown_entity"
+
+
+async def test_subscription_of_entities_streams_the_gaps_too(
+    hass: HomeAssistant,
+    loaded_entry: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A card follows some entities; a gap (here a full queue) is every lane's, and is streamed.
+
+    Without it a live card drew the last state on across changes it was never told of.
+    """
+    monkeypatch.setattr(writer_module, "QUEUE_MAX", 5)
+    await hass.config_entries.async_reload(loaded_entry.entry_id)
+    await hass.async_block_till_done()
+    hass.states.async_set("sensor.b", "start")
+    await flush(hass, loaded_entry)
+    client = await hass_ws_client()
+    await client.send_json({"id": 3, "type": "audit_trail/subscribe", "entity_id": ["sensor.b"]})
+    assert (await client.receive_json())["success"]
+    writer = loaded_entry.runtime_data.writer
+    gate, inside = threading.Event(), threading.Event()
+    original = writer._store.append
+
+    def slow_append(records: Any, policy: Any) -> list[int]:
+        inside.set()
+        gate.wait(10)
+        return original(records, policy)
+
+    writer._store.append = slow_append  # type: ignore[method-assign]
+    hass.states.async_set("sensor.b", "0")
+    await hass.async_add_executor_job(inside.wait, 10)
+    for i in range(1, 30):
+        hass.states.async_set("sensor.b", str(i))
+    await hass.async_block_till_done()
+    gate.set()
+    await hass.async_add_executor_job(writer.flush, 10)
+    hass.states.async_set("sensor.b", "end")
+    await flush(hass, loaded_entry)
+    received: list[dict[str, Any]] = []
+    while not any(e.get("new_state") == "end" for e in received):
+        message = await asyncio.wait_for(client.receive_json(), 10)
+        received.extend(message["event"]["events"])
+    gaps = [e for e in received if e["event_type"] == "gap"]
+    # The reload's own gap (backfilled: the subscription starts at seq 0), then the full queue's.
+    assert [g["cause"]["reason"] for g in gaps] == ["not_running", "queue_full"], gaps
+    lost = gaps[1]["payload"]["lost"]
+    shown = [e["new_state"] for e in received if e["entity_id"] == "sensor.b"]
+    assert shown[0] == "start"
+    assert lost + len(shown) == 32
+    seqs = [e["seq"] for e in received]
+    assert seqs == sorted(set(seqs))  # in order, none twice
+    assert {e["entity_id"] for e in received} == {"sensor.b", None}

@@ -17,6 +17,7 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 
 from .const import END_OF_TIME_US, SIGNAL_COMMITTED
+from .models import ET_GAP, StoredRow
 from .serialize import event_out
 from .services import (
     ACTIVITY_SCHEMA,
@@ -90,9 +91,11 @@ async def ws_subscribe(
     entity_ids = await request.async_entities()
     wake = asyncio.Event()
     wake.set()  # the first round is the backfill
+    committed = [0]  # the newest seq a commit named: every row up to it can be read
 
     @callback
-    def _committed(_last_seq: int, _rows: int) -> None:
+    def _committed(last_seq: int, _rows: int) -> None:
+        committed[0] = max(committed[0], last_seq)
         wake.set()
 
     unsub_signal = async_dispatcher_connect(hass, SIGNAL_COMMITTED, _committed)
@@ -109,7 +112,14 @@ async def ws_subscribe(
     # Started after the result, so the client always sees the result first.
     tasks.append(
         hass.async_create_background_task(
-            _pump(request, connection, msg["id"], entity_ids, msg["after_seq"], wake),
+            _pump(
+                request,
+                connection,
+                msg["id"],
+                entity_ids,
+                msg["after_seq"],
+                (wake, lambda: committed[0]),
+            ),
             f"audit_trail subscription {msg['id']}",
         )
     )
@@ -121,10 +131,14 @@ async def _pump(
     msg_id: int,
     entity_ids: list[str] | None,
     after_seq: int,
-    wake: asyncio.Event,
+    signal: tuple[asyncio.Event, Callable[[], int]],
 ) -> None:
-    """Send every row after the last one sent, in seq order, whenever the writer commits."""
+    """Send every row after the last one sent, in seq order, whenever the writer commits.
+
+    Some entities' rows come with every gap row: a gap is every lane's.
+    """
     store, last = request.store, after_seq
+    wake, committed = signal
     while True:
         await wake.wait()
         wake.clear()
@@ -135,7 +149,15 @@ async def _pump(
             connection.subscriptions.pop(msg_id, lambda: None)()
             return
         while True:
+            readable = committed()  # before the read: its answer holds every row up to it
             rows = await request.job(store.history, entity_ids, 0, END_OF_TIME_US, None, last, PAGE)
+            full = len(rows) == PAGE
+            if entity_ids is not None:
+                # Every entity row up to `upto` is in `rows`; the gaps are read after them, so
+                # every gap up to it is seen too (rows are committed in seq order).
+                upto = rows[-1].seq if full else max([readable, *(r.seq for r in rows[-1:])])
+                rows, capped = await _with_gaps(request, rows, last, upto)
+                full = full or capped
             if not rows:
                 break
             last = rows[-1].seq
@@ -146,8 +168,26 @@ async def _pump(
             ]
             if events:
                 connection.send_message(event_message(msg_id, {"events": events}))
-            if len(rows) < PAGE:
+            if not full:
                 break
+
+
+async def _with_gaps(
+    request: Request, rows: list[StoredRow], after: int, upto: int
+) -> tuple[list[StoredRow], bool]:
+    """Merge the gap rows in (after, upto] into some entities' rows, in seq order.
+
+    Return the rows and whether a full page of gaps cut them short (more follow).
+    """
+    gaps = await request.job(request.store.history, None, 0, END_OF_TIME_US, [ET_GAP], after, PAGE)
+    capped = len(gaps) == PAGE and gaps[-1].seq < upto
+    if capped:
+        upto = gaps[-1].seq
+        rows = [r for r in rows if r.seq <= upto]
+    gaps = [g for g in gaps if g.seq <= upto]
+    if not gaps:
+        return rows, capped
+    return sorted([*rows, *gaps], key=lambda r: r.seq), capped
 
 
 @callback
