@@ -7,9 +7,12 @@ import enum
 import hashlib
 import json
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import orjson
+
+if TYPE_CHECKING:
+    from ..policy import Policy
 
 # The chain's anchor before the very first row.
 GENESIS: Final = b"\x00" * 32
@@ -96,6 +99,23 @@ def filter_attributes(
     if excluded.isdisjoint(attributes):
         return attributes
     return {k: v for k, v in attributes.items() if k not in excluded}
+
+
+def kept_attributes(
+    attributes: Mapping[str, Any], entity_id: str | None, policy: Policy
+) -> Mapping[str, Any] | None:
+    """Return what a row keeps of an attribute set under the policy (both backends, the spool).
+
+    A row of no entity (a gap's, a note's) keeps it whole; None means none is kept.
+    """
+    if entity_id is None:
+        return attributes
+    return filter_attributes(
+        attributes,
+        policy.level(entity_id),
+        policy.selected_attributes,
+        policy.excluded_attributes,
+    )
 
 
 def row_hash(prev_hash: bytes, fields: tuple[Any, ...]) -> bytes:

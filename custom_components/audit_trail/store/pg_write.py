@@ -12,7 +12,7 @@ import psycopg
 from ..const import MAX_ATTRIBUTES_BYTES, PAYLOAD_VERSION
 from ..models import Record
 from ..policy import Policy
-from .chain import canonical_json, encode_attributes, filter_attributes
+from .chain import canonical_json, encode_attributes, kept_attributes
 from .codec import compact_cause, pack_delta
 from .pg_schema import LOG_COLUMNS, intern_sql
 
@@ -88,14 +88,7 @@ class PgWriteMixin:
         if cached is not None and cached[0] is attributes:
             digest, text = cached[1], cached[2]
         else:
-            kept: Mapping[str, Any] | None = attributes
-            if entity_id is not None:
-                kept = filter_attributes(
-                    attributes,
-                    policy.level(entity_id),
-                    policy.selected_attributes,
-                    policy.excluded_attributes,
-                )
+            kept = kept_attributes(attributes, entity_id, policy)
             digest, text = None, b""
             if kept is not None:
                 text, digest = encode_attributes(kept, MAX_ATTRIBUTES_BYTES)

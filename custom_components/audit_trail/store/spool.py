@@ -23,7 +23,7 @@ import orjson
 from ..models import ENTITY_EVENT_TYPES, Cause, EntityMeta, Record
 from ..policy import Policy
 from .base import StoreError, StoreFullError
-from .chain import canonical_json, filter_attributes
+from .chain import canonical_json, kept_attributes
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS records ("
@@ -57,14 +57,7 @@ def _attrs(
     attributes: Mapping[str, Any] | None, entity_id: str | None, policy: Policy
 ) -> Mapping[str, Any] | None:
     """Filter an attribute set as the store would (filtering again later changes nothing)."""
-    if attributes is None or entity_id is None:
-        return attributes
-    return filter_attributes(
-        attributes,
-        policy.level(entity_id),
-        policy.selected_attributes,
-        policy.excluded_attributes,
-    )
+    return None if attributes is None else kept_attributes(attributes, entity_id, policy)
 
 
 def encode_record(record: Record, policy: Policy) -> bytes:

@@ -18,7 +18,7 @@ from ..models import Record, StoreStats
 from ..policy import Policy
 from .aggregates import AggregateMixin
 from .base import StoreError, StoreFullError
-from .chain import GENESIS, canonical_json, encode_attributes, filter_attributes, row_hash
+from .chain import GENESIS, canonical_json, encode_attributes, kept_attributes, row_hash
 from .codec import compact_cause, pack_delta, pack_hex, pack_ulid
 from .reads import connect, month_checkpoints, month_of
 from .schema import LOG_COLUMNS, MAX_BOUND, ROWS_PER_INSERT, insert_many, migrate
@@ -286,14 +286,7 @@ class SqliteStore(AggregateMixin):
         entity_id: str | None,
         policy: Policy,
     ) -> tuple[int | None, str | None]:
-        kept: Mapping[str, Any] | None = attributes
-        if entity_id is not None:
-            kept = filter_attributes(
-                attributes,
-                policy.level(entity_id),
-                policy.selected_attributes,
-                policy.excluded_attributes,
-            )
+        kept = kept_attributes(attributes, entity_id, policy)
         if kept is None:
             return None, None
         text, digest = encode_attributes(kept, MAX_ATTRIBUTES_BYTES)
