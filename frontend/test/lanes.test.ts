@@ -190,6 +190,66 @@ describe("live rows", () => {
   });
 });
 
+describe("live gap rows", () => {
+  // A gap row names no entity: it is every lane's (Home Assistant stopped, a full queue).
+  const gapRow = (seq: number, fromH: number, toH: number, reason = "queue_full") =>
+    ev(seq, toH, {
+      event_type: "gap",
+      entity_id: null,
+      old_state: null,
+      new_state: null,
+      cause: { kind: "system", confidence: "high", reason },
+      payload: { reason, lost: 3, from_us: (T0 + fromH * H) * 1000, to_us: (T0 + toH * H) * 1000 },
+    });
+
+  it("cut an exact lane: the last state is not drawn on across a gap it is told of live", () => {
+    const base = buildLane(
+      "light.kitchen",
+      { initial: initial("off", -1), exact: true, events: [ev(2, 1)] },
+      [],
+      T0,
+      T0 + 2 * H,
+    );
+    const grown = extendLane(
+      base,
+      [gapRow(3, 2.5, 3), ev(4, 3.5, { old_state: "on", new_state: "off" })],
+      T0 + 4 * H,
+    );
+    expect(brief(grown.segments)).toEqual([
+      ["state", "off", 0, 1],
+      ["state", "on", 1, 2.5],
+      ["gap", null, 2.5, 3],
+      ["state", "on", 3, 3.5],
+      ["state", "off", 3.5, 4],
+    ]);
+    expect(grown.gaps).toEqual([{ start: T0 + 2.5 * H, end: T0 + 3 * H, reason: "queue_full" }]);
+    expect(stateAtTime(grown, T0 + 2.75 * H).kind).toBe("gap");
+  });
+
+  it("cut a bucketed lane, and a gap row alone is enough", () => {
+    const lane = buildLane(
+      "sensor.t",
+      {
+        initial: initial("10", -1),
+        exact: false,
+        buckets: [{ start: at(1), end: at(2), count: 40, state: "30", last_seq: 41, cause: auto() }],
+      },
+      [],
+      T0,
+      T0 + 4 * H,
+    );
+    const grown = extendLane(lane, [gapRow(50, 3, 4, "not_running")], T0 + 5 * H);
+    expect(brief(grown.segments)).toEqual([
+      ["state", "10", 0, 1],
+      ["dense", "30", 1, 2],
+      ["state", "30", 2, 3],
+      ["gap", null, 3, 4],
+      ["state", "30", 4, 5],
+    ]);
+    expect(grown.gaps.map((g) => g.reason)).toEqual(["not_running"]);
+  });
+});
+
 describe("where the log began recording an entity", () => {
   const checkpoint = (seq: number, h: number, state: string) =>
     ev(seq, h, {

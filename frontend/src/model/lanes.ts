@@ -285,27 +285,39 @@ export const buildLane = (
   return { ...base, exact: false, points, marks, buckets, segments: applyGaps(pieces, spans) };
 };
 
+const isoSpan = (g: Span): Gap => ({
+  start: new Date(g.start).toISOString(),
+  end: new Date(g.end).toISOString(),
+  reason: g.reason,
+  seq: 0,
+});
+
+/** A gap row of the live stream as a gap, as `audit_trail/timeline` answers it (written when it ends). */
+export const gapOfRow = (e: AuditEvent): Gap => {
+  const p = e.payload ?? {};
+  const micros = (v: unknown): string => (typeof v === "number" ? new Date(v / 1000).toISOString() : e.time);
+  const reason = typeof p.reason === "string" ? p.reason : (e.cause.reason ?? "unknown");
+  return { start: micros(p.from_us), end: micros(p.to_us), reason, seq: e.seq };
+};
+
 /** Add live rows to a lane (rows already in it are skipped), growing its end to `end`. */
 export const extendLane = (model: LaneModel, events: AuditEvent[], end: number): LaneModel => {
   const known = new Set(model.marks.map((m) => m.seq));
   const fresh = events.filter(
     (e) => e.entity_id === model.entityId && !known.has(e.seq) && e.event_type !== "checkpoint",
   );
+  // A gap row names no entity: it is every lane's, and no state is drawn on across it.
+  const gapRows = events.filter((e) => e.event_type === "gap" && e.entity_id === null);
   // Nothing new: keep the drawn parts as they are (the timeline redraws a lane when they change).
-  if (!fresh.length) return model.end === end ? model : { ...model, end };
-  if (!model.exact) return extendBuckets(model, fresh, end);
+  if (!fresh.length && !gapRows.length) return model.end === end ? model : { ...model, end };
+  const gaps = [...model.gaps.map(isoSpan), ...gapRows.map(gapOfRow)];
+  if (!model.exact) return extendBuckets({ ...model, gaps: gapSpans(gaps, model.start, end) }, fresh, end);
   const lane: Lane = {
     initial: model.initial,
     begins: model.begins,
     exact: true,
     events: [...model.marks.flatMap((m) => (m.event ? [m.event] : [])), ...fresh],
   };
-  const gaps = model.gaps.map((g) => ({
-    start: new Date(g.start).toISOString(),
-    end: new Date(g.end).toISOString(),
-    reason: g.reason,
-    seq: 0,
-  }));
   const rebuilt = buildLane(model.entityId, lane, gaps, model.start, end);
   return {
     ...rebuilt,
