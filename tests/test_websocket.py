@@ -191,3 +191,26 @@ async def test_subscription_of_entities_streams_the_gaps_too(
     seqs = [e["seq"] for e in received]
     assert seqs == sorted(set(seqs))  # in order, none twice
     assert {e["entity_id"] for e in received} == {"sensor.b", None}
+
+
+async def test_backfill_sends_a_gap_newer_than_the_entity_rows_at_once(
+    hass: HomeAssistant, loaded_entry: MockConfigEntry, hass_ws_client: WebSocketGenerator
+) -> None:
+    """A card reconnecting after a restart gets the restart's gap in its backfill.
+
+    The gap is newer than the quiet entity's last row and nothing commits afterwards: the
+    backfill must not wait for a commit to send it.
+    """
+    hass.states.async_set("sensor.quiet", "1")
+    await flush(hass, loaded_entry)
+    await hass.config_entries.async_reload(loaded_entry.entry_id)  # writes a not_running gap
+    await hass.async_block_till_done()
+    await flush(hass, loaded_entry)
+    client = await hass_ws_client()
+    await client.send_json(
+        {"id": 4, "type": "audit_trail/subscribe", "entity_id": ["sensor.quiet"]}
+    )
+    assert (await client.receive_json())["success"]
+    first = await asyncio.wait_for(client.receive_json(), 10)
+    kinds = [(e["event_type"], e["entity_id"]) for e in first["event"]["events"]]
+    assert kinds == [("entity_added", "sensor.quiet"), ("gap", None)], kinds

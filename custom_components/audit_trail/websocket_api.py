@@ -91,7 +91,10 @@ async def ws_subscribe(
     entity_ids = await request.async_entities()
     wake = asyncio.Event()
     wake.set()  # the first round is the backfill
-    committed = [0]  # the newest seq a commit named: every row up to it can be read
+    # The newest seq known committed (a row read, then each commit's): every row up to it
+    # can be read. A spool's stand-in for the server's last row (no hash) is not one.
+    newest = await request.job(request.store.last_row)
+    committed = [newest.seq if newest is not None and newest.hash else 0]
 
     @callback
     def _committed(last_seq: int, _rows: int) -> None:
@@ -152,15 +155,18 @@ async def _pump(
             readable = committed()  # before the read: its answer holds every row up to it
             rows = await request.job(store.history, entity_ids, 0, END_OF_TIME_US, None, last, PAGE)
             full = len(rows) == PAGE
+            read_to = last  # every row of the subscription up to it has been read
             if entity_ids is not None:
                 # Every entity row up to `upto` is in `rows`; the gaps are read after them, so
                 # every gap up to it is seen too (rows are committed in seq order).
                 upto = rows[-1].seq if full else max([readable, *(r.seq for r in rows[-1:])])
-                rows, capped = await _with_gaps(request, rows, last, upto)
+                rows, read_to, capped = await _with_gaps(request, rows, last, upto)
                 full = full or capped
+            # Past what was read, not only past the last row sent: a quiet entity's cursor
+            # would otherwise stay behind, and each commit's gap read would scan further.
+            last = max([last, read_to, *(r.seq for r in rows[-1:])])
             if not rows:
                 break
-            last = rows[-1].seq
             events = [
                 event_out(r, request.user_names, attributes=True)
                 for r in rows
@@ -174,10 +180,11 @@ async def _pump(
 
 async def _with_gaps(
     request: Request, rows: list[StoredRow], after: int, upto: int
-) -> tuple[list[StoredRow], bool]:
+) -> tuple[list[StoredRow], int, bool]:
     """Merge the gap rows in (after, upto] into some entities' rows, in seq order.
 
-    Return the rows and whether a full page of gaps cut them short (more follow).
+    Return the rows, the seq up to which they are complete, and whether a full page of gaps
+    cut them short (more follow).
     """
     gaps = await request.job(request.store.history, None, 0, END_OF_TIME_US, [ET_GAP], after, PAGE)
     capped = len(gaps) == PAGE and gaps[-1].seq < upto
@@ -186,8 +193,8 @@ async def _with_gaps(
         rows = [r for r in rows if r.seq <= upto]
     gaps = [g for g in gaps if g.seq <= upto]
     if not gaps:
-        return rows, capped
-    return sorted([*rows, *gaps], key=lambda r: r.seq), capped
+        return rows, upto, capped
+    return sorted([*rows, *gaps], key=lambda r: r.seq), upto, capped
 
 
 @callback
