@@ -7,6 +7,7 @@ a running Home Assistant. Each test writes as its own instance of the one databa
 from __future__ import annotations
 
 import asyncio
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import closing
@@ -259,3 +260,37 @@ async def test_driver_that_cannot_be_installed_retries_setup(
     assert entry.state is ConfigEntryState.SETUP_RETRY
     assert entry.reason is not None
     assert "audit-trail-no-such-driver" in entry.reason
+
+
+async def test_a_retry_tick_never_waits_behind_the_last_one(
+    hass: HomeAssistant, running: Cluster
+) -> None:
+    """A long drain holds the store's lock: ticks meanwhile are skipped, not queued on threads."""
+    entry = pg_entry(running.url)
+    entry.add_to_hass(hass)
+    store = await _setup(hass, entry)
+    await hass.async_add_executor_job(running.stop)
+    hass.states.async_set("sensor.stream", "during")
+    await flush(hass, entry)  # spooled: the server is away
+    assert store.health().spooled > 0
+    gate, calls = threading.Event(), []
+    original = store.retry
+
+    def slow_retry(policy: Any) -> list[int]:
+        calls.append(policy)
+        gate.wait(10)  # as a drain of a full spool would
+        return original(policy)
+
+    store.retry = slow_retry  # type: ignore[method-assign]
+    try:
+        for tick in range(1, 4):
+            async_fire_time_changed(
+                hass, dt_util.utcnow() + timedelta(seconds=tick * SPOOL_RETRY_S + 1)
+            )
+            await asyncio.sleep(0.05)
+        assert len(calls) == 1  # one try under way, the next ticks skipped
+    finally:
+        gate.set()
+        await hass.async_add_executor_job(running.start)
+    await hass.async_block_till_done(wait_background_tasks=True)
+    assert await hass.config_entries.async_unload(entry.entry_id)

@@ -190,13 +190,18 @@ async def async_start_store(
         except TimeoutError:
             _LOGGER.warning("Audit Trail starts before its PostgreSQL server answered")
 
+    busy = asyncio.Lock()
+
     async def _async_retry(_: object) -> None:
-        if not task.done():
-            return  # the first attempt is still under way (a long migration or copy)
+        if not task.done() or busy.locked():
+            # The first attempt (a long migration or copy) or the last tick's (a long drain,
+            # which holds the store's lock) is still under way: a tick never waits behind it.
+            return
         health = spooling.health()
         if health.state == STATE_READY and not health.spooled and not health.lost:
             return  # nothing to try or to forward
-        await _async_run(spooling.retry)
+        async with busy:
+            await _async_run(spooling.retry)
 
     entry.async_on_unload(
         async_track_time_interval(hass, _async_retry, timedelta(seconds=SPOOL_RETRY_S))
