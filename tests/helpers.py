@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
 from homeassistant.core import HomeAssistant
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -18,6 +23,31 @@ MOTION_LIGHT = {
         {"action": "input_boolean.turn_on", "target": {"entity_id": "input_boolean.light"}}
     ],
 }
+
+
+@asynccontextmanager
+async def writer_held(
+    hass: HomeAssistant, entry: MockConfigEntry
+) -> AsyncIterator[Callable[[], Awaitable[bool]]]:
+    """Hold the writer inside its next write, as a slow disk would, until the block ends.
+
+    Yields what waits until the writer is inside that write; at the end it lets go and flushes.
+    """
+    writer = entry.runtime_data.writer
+    gate, inside = threading.Event(), threading.Event()
+    original = writer._store.append
+
+    def slow_append(records: Any, policy: Any) -> list[int]:
+        inside.set()
+        gate.wait(10)
+        return original(records, policy)
+
+    writer._store.append = slow_append  # type: ignore[method-assign]
+    try:
+        yield lambda: hass.async_add_executor_job(inside.wait, 10)
+    finally:
+        gate.set()
+        await hass.async_add_executor_job(writer.flush, 10)
 
 
 async def flush(hass: HomeAssistant, entry: MockConfigEntry) -> None:

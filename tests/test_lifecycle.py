@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from homeassistant.config_entries import ConfigEntryState
@@ -21,7 +20,7 @@ from custom_components.audit_trail.store.base import StoreError, StoreFullError
 from custom_components.audit_trail.store.sqlite import SqliteStore
 
 from .conftest import make_entry
-from .helpers import END_OF_TIME_US, rows
+from .helpers import END_OF_TIME_US, rows, writer_held
 
 
 async def test_start_and_stop_are_recorded(hass: HomeAssistant) -> None:
@@ -75,25 +74,14 @@ async def test_queue_overflow_is_recorded_and_raises_an_issue(
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
-    writer = entry.runtime_data.writer
     # Hold the writer inside a write, as a slow disk would, so nothing drains the queue.
-    gate, inside = writer_module.threading.Event(), writer_module.threading.Event()
-    original = writer._store.append
-
-    def slow_append(records: Any, policy: Any) -> list[int]:
-        inside.set()
-        gate.wait(10)
-        return original(records, policy)
-
-    writer._store.append = slow_append  # type: ignore[method-assign]
-    hass.states.async_set("sensor.burst", "0")
-    await hass.async_add_executor_job(inside.wait, 10)
-    for i in range(1, 30):
-        hass.states.async_set("sensor.burst", str(i))
-    await hass.async_block_till_done()
-    assert ir.async_get(hass).async_get_issue(DOMAIN, "queue_full") is not None
-    gate.set()
-    await hass.async_add_executor_job(writer.flush, 10)
+    async with writer_held(hass, entry) as writing:
+        hass.states.async_set("sensor.burst", "0")
+        await writing()
+        for i in range(1, 30):
+            hass.states.async_set("sensor.burst", str(i))
+        await hass.async_block_till_done()
+        assert ir.async_get(hass).async_get_issue(DOMAIN, "queue_full") is not None
     hass.states.async_set("sensor.after", "1")
     found = await rows(hass, entry)
     gaps = [r for r in found if r.event_type == "gap"]

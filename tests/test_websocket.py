@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import threading
 from typing import Any
 
 import pytest
@@ -16,7 +15,7 @@ from custom_components.audit_trail import websocket_api as ws_module
 from custom_components.audit_trail import writer as writer_module
 from custom_components.audit_trail.const import SIGNAL_COMMITTED
 
-from .helpers import flush
+from .helpers import flush, writer_held
 
 
 def dispatcher_count(hass: HomeAssistant) -> int:
@@ -158,23 +157,12 @@ async def test_subscription_of_entities_streams_the_gaps_too(
     client = await hass_ws_client()
     await client.send_json({"id": 3, "type": "audit_trail/subscribe", "entity_id": ["sensor.b"]})
     assert (await client.receive_json())["success"]
-    writer = loaded_entry.runtime_data.writer
-    gate, inside = threading.Event(), threading.Event()
-    original = writer._store.append
-
-    def slow_append(records: Any, policy: Any) -> list[int]:
-        inside.set()
-        gate.wait(10)
-        return original(records, policy)
-
-    writer._store.append = slow_append  # type: ignore[method-assign]
-    hass.states.async_set("sensor.b", "0")
-    await hass.async_add_executor_job(inside.wait, 10)
-    for i in range(1, 30):
-        hass.states.async_set("sensor.b", str(i))
-    await hass.async_block_till_done()
-    gate.set()
-    await hass.async_add_executor_job(writer.flush, 10)
+    async with writer_held(hass, loaded_entry) as writing:
+        hass.states.async_set("sensor.b", "0")
+        await writing()
+        for i in range(1, 30):
+            hass.states.async_set("sensor.b", str(i))
+        await hass.async_block_till_done()
     hass.states.async_set("sensor.b", "end")
     await flush(hass, loaded_entry)
     received: list[dict[str, Any]] = []
