@@ -268,7 +268,7 @@ ensure_chromium() {
 # What the demo configuration loads; their requirements are installed before Home Assistant
 # starts, so it fetches nothing.
 DEMO_COMPONENTS=(frontend config http api automation script scene input_boolean input_number
-  input_select counter timer template person sun recorder history logbook lovelace logger)
+  input_select counter timer template person sun recorder history logbook energy lovelace logger)
 
 # Where a configuration directory NAME lives, as Home Assistant sees it (CONFIG_IN) and as the
 # host does (CONFIG_HOST), and where the checkout is for it (SRC_IN): inside the sid root unless
