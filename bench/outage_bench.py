@@ -121,6 +121,17 @@ class Retrier(threading.Thread):
                 self.trace.on_commit(seqs[-1], len(seqs))
 
 
+@dataclass(frozen=True)
+class Knobs:
+    """One scenario: the feed rate, how long before, during and after the outage, the retry."""
+
+    rate: int
+    lead_s: float
+    outage_s: float  # 0: the anchor, no outage
+    tail_s: float
+    retry_s: float
+
+
 @dataclass
 class Result:
     """The figures of one scenario."""
@@ -234,15 +245,7 @@ def catch_up(trace: Trace, base: int) -> None:
         trace.marks["caught"] = min(t for t, s in trace.commits if s >= due)
 
 
-def run_store(
-    cluster: Cluster,
-    tmp: Path,
-    rate: int,
-    lead_s: float,
-    outage_s: float,
-    tail_s: float,
-    retry_s: float,
-) -> tuple[Trace, SpoolingStore, int]:
+def run_store(cluster: Cluster, tmp: Path, knobs: Knobs) -> tuple[Trace, SpoolingStore, int]:
     """Set up the store stack, feed it, take the server away if asked; return what it saw."""
     trace = Trace()
     name = f"b{uuid.uuid4().hex[:8]}"
@@ -254,15 +257,16 @@ def run_store(
         raise SystemExit(f"the store did not become ready: {store.health()}")
     base = store.last_seq
     writer = Writer(store, POLICY, trace.on_commit, lambda _: None)
-    retrier, feeder = Retrier(store, trace, retry_s), Feeder(writer, trace, rate)
+    retrier = Retrier(store, trace, knobs.retry_s)
+    feeder = Feeder(writer, trace, knobs.rate)
     for thread in (writer, retrier, feeder):
         thread.start()
     try:
-        time.sleep(lead_s)
-        if outage_s:
-            outage(cluster, trace, outage_s)
+        time.sleep(knobs.lead_s)
+        if knobs.outage_s:
+            outage(cluster, trace, knobs.outage_s)
             catch_up(trace, base)
-        time.sleep(tail_s)
+        time.sleep(knobs.tail_s)
     finally:
         feeder.stopping.set()
         feeder.join()
@@ -273,17 +277,9 @@ def run_store(
     return trace, store, base
 
 
-def scenario(
-    cluster: Cluster,
-    tmp: Path,
-    rate: int,
-    lead_s: float,
-    outage_s: float,
-    tail_s: float,
-    retry_s: float,
-) -> Result:
+def scenario(cluster: Cluster, tmp: Path, knobs: Knobs) -> Result:
     """Run one scenario and reduce it to its figures."""
-    trace, store, base = run_store(cluster, tmp, rate, lead_s, outage_s, tail_s, retry_s)
+    trace, store, base = run_store(cluster, tmp, knobs)
     try:
         verified, seqs = check(store, len(trace.fed), base)
         lost = store.health().lost + trace.refused
@@ -297,16 +293,16 @@ def scenario(
     stop, caught = m.get("stop", float("inf")) - 1.0, m.get("caught")
     after = [x for x, f in zip(latency, fed, strict=True) if caught is not None and f > caught]
     return Result(
-        label="outage" if outage_s else "anchor: no outage",
-        rate=rate,
-        retry_s=retry_s,
+        label="outage" if knobs.outage_s else "anchor: no outage",
+        rate=knobs.rate,
+        retry_s=knobs.retry_s,
         fed=len(trace.fed),
         spooled=max((rows for _, _, rows in trace.health), default=0),
         wait_s=m["ready"] - m["up"] if "ready" in m else None,
         drain_s=m["empty"] - m["ready"] if "empty" in m else None,
         catch_up_s=caught - m["up"] if caught is not None else None,
         before=percentiles([x for x, f in zip(latency, fed, strict=True) if f < stop]),
-        after=percentiles(after) if outage_s else None,
+        after=percentiles(after) if knobs.outage_s else None,
         worst_s=max(latency, default=float("nan")),
         lost=lost,
         verified=verified,
@@ -373,9 +369,8 @@ def main() -> None:
                 runs = [(0.0, retries[0]), *((args.outage, every) for every in retries)]
                 for outage_s, every in runs:
                     tail = args.tail if outage_s else 0.0
-                    results.append(
-                        scenario(cluster, Path(tmp), rate, args.lead, outage_s, tail, every)
-                    )
+                    knobs = Knobs(rate, args.lead, outage_s, tail, every)
+                    results.append(scenario(cluster, Path(tmp), knobs))
                 print(f"  {rate}/s done", flush=True)
     finally:
         cluster.remove()  # stops the server too
