@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 from homeassistant.core import HomeAssistant
@@ -25,6 +26,34 @@ MOTION_LIGHT = {
 }
 
 
+@dataclass
+class Held:
+    """The calls a `call_held` block holds: set once one is inside, and their arguments."""
+
+    inside: threading.Event = field(default_factory=threading.Event)
+    calls: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+@contextmanager
+def call_held(obj: Any, name: str) -> Iterator[Held]:
+    """Hold every call of obj.name inside it (a slow disk, a long drain) until the block ends."""
+    gate, held = threading.Event(), Held()
+    original = getattr(obj, name)
+
+    def slow(*args: Any) -> Any:
+        held.calls.append(args)
+        held.inside.set()
+        gate.wait(10)
+        return original(*args)
+
+    setattr(obj, name, slow)
+    try:
+        yield held
+    finally:
+        gate.set()
+        setattr(obj, name, original)
+
+
 @asynccontextmanager
 async def writer_held(
     hass: HomeAssistant, entry: MockConfigEntry
@@ -34,19 +63,10 @@ async def writer_held(
     Yields what waits until the writer is inside that write; at the end it lets go and flushes.
     """
     writer = entry.runtime_data.writer
-    gate, inside = threading.Event(), threading.Event()
-    original = writer._store.append
-
-    def slow_append(records: Any, policy: Any) -> list[int]:
-        inside.set()
-        gate.wait(10)
-        return original(records, policy)
-
-    writer._store.append = slow_append  # type: ignore[method-assign]
     try:
-        yield lambda: hass.async_add_executor_job(inside.wait, 10)
+        with call_held(writer._store, "append") as held:
+            yield lambda: hass.async_add_executor_job(held.inside.wait, 10)
     finally:
-        gate.set()
         await hass.async_add_executor_job(writer.flush, 10)
 
 

@@ -7,7 +7,6 @@ a running Home Assistant. Each test writes as its own instance of the one databa
 from __future__ import annotations
 
 import asyncio
-import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import closing
@@ -43,7 +42,7 @@ from custom_components.audit_trail.models import (
 )
 from custom_components.audit_trail.store.spooling import SpoolingStore
 
-from .helpers import flush
+from .helpers import call_held, flush
 from .pg_cluster import Cluster
 
 END = 2**62
@@ -273,24 +272,15 @@ async def test_a_retry_tick_never_waits_behind_the_last_one(
     hass.states.async_set("sensor.stream", "during")
     await flush(hass, entry)  # spooled: the server is away
     assert store.health().spooled > 0
-    gate, calls = threading.Event(), []
-    original = store.retry
-
-    def slow_retry(policy: Any) -> list[int]:
-        calls.append(policy)
-        gate.wait(10)  # as a drain of a full spool would
-        return original(policy)
-
-    store.retry = slow_retry  # type: ignore[method-assign]
     try:
-        for tick in range(1, 4):
-            async_fire_time_changed(
-                hass, dt_util.utcnow() + timedelta(seconds=tick * SPOOL_RETRY_S + 1)
-            )
-            await asyncio.sleep(0.05)
-        assert len(calls) == 1  # one try under way, the next ticks skipped
+        with call_held(store, "retry") as held:  # as a drain of a full spool would
+            for tick in range(1, 4):
+                async_fire_time_changed(
+                    hass, dt_util.utcnow() + timedelta(seconds=tick * SPOOL_RETRY_S + 1)
+                )
+                await asyncio.sleep(0.05)
+            assert len(held.calls) == 1  # one try under way, the next ticks skipped
     finally:
-        gate.set()
         await hass.async_add_executor_job(running.start)
     await hass.async_block_till_done(wait_background_tasks=True)
     assert await hass.config_entries.async_unload(entry.entry_id)
