@@ -34,7 +34,9 @@ export async function waitForHass(page) {
   await page.waitForFunction(
     () => {
       const hass = document.querySelector("home-assistant")?.hass;
-      return Boolean(hass?.user && hass.connected && Object.keys(hass.states).length > 0);
+      // States arrive after the user and the connection: a moment with none is "not yet", not
+      // an error (waitForFunction gives up on a predicate that throws; a CI run did).
+      return Boolean(hass?.user && hass.connected && Object.keys(hass.states ?? {}).length > 0);
     },
     null,
     { timeout: 60_000 },
